@@ -216,6 +216,28 @@ class JsonDecodeTest {
   }
 
   @Test
+  void decode_escapedControlCharacterInId_reportsString() {
+    assertThat(
+            rules(
+                () ->
+                    JsonFormat.decode(
+                        utf8(
+                            "{\"specversion\":\"1.0\",\"id\":\"a\\u0000\",\"source\":\"/s\",\"type\":\"t\"}"))))
+        .containsExactly("id:string");
+  }
+
+  @Test
+  void decode_escapedUnicodeInSubject_isUnescaped() {
+    assertThat(JsonFormat.decode(json("\"subject\":\"caf\\u00e9 \\ud83d\\ude00\"")).subject())
+        .contains("café \uD83D\uDE00");
+  }
+
+  @Test
+  void decode_emptyInput_reportsObject() {
+    assertThat(rules(() -> JsonFormat.decode(new byte[0]))).containsExactly("$:object");
+  }
+
+  @Test
   void decode_nonStandardJson_reportsJson() {
     assertThat(rules(() -> JsonFormat.decode(utf8("{'id':'1'}")))).containsExactly("$:json");
   }
