@@ -96,7 +96,10 @@ class JsonDecodeTest {
         "2024-05-01T14:00:00+02:00",
         "2024-05-01T07:30:00-04:30",
         "2024-02-29T00:00:00Z",
-        "2024-05-01T12:00:00.123456789Z"
+        "2024-05-01T12:00:00.123456789Z",
+        "2016-12-31T23:59:60Z",
+        "2024-05-01T12:00:00.123456789012Z",
+        "2024-05-01T12:00:00+23:59"
       })
   void decode_rfc3339Time_isAccepted(String time) {
     CloudEvent event = JsonFormat.decode(json("\"time\":\"" + time + "\""));
@@ -125,6 +128,8 @@ class JsonDecodeTest {
         "2024-05-01",
         "2024-05-01T12:00:00+0200",
         "2024-05-01T12:00:00+02:60",
+        "2024-05-01T12:00:00+24:00",
+        "2024-05-01T12:30:60Z",
         "2024-05-01T12:00:00.Z",
         "20240501T120000Z",
         "2024-05-01T12:00:00UTC"
@@ -132,6 +137,20 @@ class JsonDecodeTest {
   void decode_timeNotRfc3339_reportsRfc3339(String time) {
     assertThat(rules(() -> JsonFormat.decode(json("\"time\":\"" + time + "\""))))
         .containsExactly("time:rfc3339");
+  }
+
+  @Test
+  void decode_leapSecond_isTheLastInstantOfTheMinute() {
+    CloudEvent event = JsonFormat.decode(json("\"time\":\"2016-12-31T23:59:60Z\""));
+
+    assertThat(event.time()).contains(Instant.parse("2016-12-31T23:59:59.999999999Z"));
+  }
+
+  @Test
+  void decode_offsetBeyondJavaRange_isStillConverted() {
+    CloudEvent event = JsonFormat.decode(json("\"time\":\"2024-05-01T23:00:00+23:00\""));
+
+    assertThat(event.time()).contains(Instant.parse("2024-05-01T00:00:00Z"));
   }
 
   @Test
