@@ -37,6 +37,15 @@ public abstract class BrokerCompatibilityKit {
   /** Opens the broker under test; called before each test, closed by the kit after it. */
   protected abstract Broker openBroker();
 
+  /**
+   * Opens the broker again after the kit closed it, on the same server or storage, to check that
+   * durable publishes survive; the default calls {@link #openBroker()}. Only tests that need {@link
+   * io.sluice.broker.Capability#DURABLE_PUBLISH} call it.
+   */
+  protected Broker reopenBroker() {
+    return openBroker();
+  }
+
   /** First token of every subject the kit uses; default {@code kit}. */
   protected String subjectRoot() {
     return "kit";
@@ -54,7 +63,9 @@ public abstract class BrokerCompatibilityKit {
 
   @BeforeEach
   void openKitBroker() {
-    context = new KitContext(openBroker(), subjectRoot(), timeScale(), awaitTimeout());
+    context =
+        new KitContext(
+            openBroker(), this::reopenBroker, subjectRoot(), timeScale(), awaitTimeout());
   }
 
   @AfterEach

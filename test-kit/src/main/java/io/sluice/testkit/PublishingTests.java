@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.broker.AckMode;
 import io.sluice.broker.Capability;
 import io.sluice.broker.PublishReceipt;
+import io.sluice.broker.StartPosition;
+import io.sluice.broker.SubscribeOptions;
 import io.sluice.subject.Subject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,18 @@ abstract class PublishingTests extends KitTests {
     assertThat(handler.deliveries())
         .extracting(d -> d.subject().value())
         .containsExactlyInAnyOrder(subject("fanout.a").value(), subject("fanout.b").value());
+  }
+
+  @Test
+  void durablePublish_survivesClosingAndReopeningTheBroker() {
+    requires(Capability.DURABLE_PUBLISH, Capability.REPLAY);
+    publishDurably(subject("kept"), event("kept-1"));
+
+    kit().reopen();
+    RecordingHandler handler = RecordingHandler.autoAck();
+    subscribe("kept", SubscribeOptions.defaults().withStart(StartPosition.all()), handler);
+
+    await().until(() -> handler.count() == 1);
+    assertThat(handler.ids()).containsExactly("kept-1");
   }
 }
