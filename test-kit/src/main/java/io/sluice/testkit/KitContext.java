@@ -36,7 +36,7 @@ final class KitContext implements AutoCloseable {
       throw new IllegalArgumentException("timeScale() must be > 0 but was " + timeScale);
     }
     this.broker = broker;
-    this.root = SubjectPattern.of(root).value();
+    this.root = Subject.of(root).value();
     this.token = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     this.timeScale = timeScale;
     this.awaitTimeout = awaitTimeout;
