@@ -99,6 +99,47 @@ class RemoteKeysTest {
   }
 
   @Test
+  void discoveryDocumentNamingAnotherIssuer_isNotTrusted() {
+    List<String> problems = new ArrayList<>();
+    String claimedIssuer = server.baseUrl() + "/realms/other";
+    Map<String, Object> jwt =
+        Map.of(
+            "issuer",
+            claimedIssuer,
+            "audience",
+            "sluice",
+            "discovery",
+            server.baseUrl() + "/.well-known/openid-configuration");
+    Authenticator auth = Authenticators.fromConfig(Map.of("jwt", jwt), problems, clock);
+    String token = sign(first, valid(NOW).issuer(claimedIssuer).build());
+
+    AuthenticationException e = rejected(auth, bearer(token));
+
+    assertThat(problems).isEmpty();
+    assertThat(e.rule()).isEqualTo("keys-unavailable");
+    assertThat(server.jwksHits()).isZero();
+  }
+
+  @Test
+  void concurrentTokensWithANewKid_shareOneRefetch() {
+    Authenticator auth = authenticator(Map.of("jwksUrl", server.baseUrl() + "/certs"));
+    accepted(auth, bearer(sign(first, valid(NOW).build())));
+    server.publish(new JWKSet(List.of(first.toPublicJWK(), second.toPublicJWK())).toString());
+    clock.advance(Duration.ofSeconds(31));
+
+    List<java.util.concurrent.CompletableFuture<Identity>> pending = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String token = sign(second, valid(NOW).subject("user-" + i).build());
+      pending.add(auth.authenticate(bearer(token)).toCompletableFuture());
+    }
+
+    assertThat(pending.stream().map(java.util.concurrent.CompletableFuture::join).map(Identity::id))
+        .hasSize(20)
+        .doesNotHaveDuplicates();
+    assertThat(server.jwksHits()).isEqualTo(2);
+  }
+
+  @Test
   void jwksWithAnEncryptionKey_usesOnlyTheSigningKey() {
     RSAKey sig = Tokens.rsa("shared-kid");
     RSAKey enc = new RSAKey.Builder(Tokens.rsa("shared-kid")).keyUse(KeyUse.ENCRYPTION).build();
