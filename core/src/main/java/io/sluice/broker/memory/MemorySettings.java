@@ -23,14 +23,7 @@ record MemorySettings(int maxRetained, Duration dedupWindow) {
   private static final Set<String> KNOWN = Set.of(MAX_RETAINED, DEDUP_WINDOW);
 
   MemorySettings {
-    List<String> problems = new ArrayList<>();
-    if (maxRetained < 1) {
-      problems.add(MAX_RETAINED + " must be >= 1 but was " + maxRetained);
-    }
-    if (dedupWindow == null || dedupWindow.isNegative() || dedupWindow.isZero()) {
-      problems.add(DEDUP_WINDOW + " must be a positive duration but was " + dedupWindow);
-    }
-    failIfAny(problems);
+    failIfAny(rangeProblems(maxRetained, dedupWindow));
   }
 
   static MemorySettings defaults() {
@@ -47,8 +40,20 @@ record MemorySettings(int maxRetained, Duration dedupWindow) {
     }
     int maxRetained = readInt(raw.get(MAX_RETAINED), DEFAULT_MAX_RETAINED, problems);
     Duration window = readDuration(raw.get(DEDUP_WINDOW), DEFAULT_DEDUP_WINDOW, problems);
+    problems.addAll(rangeProblems(maxRetained, window));
     failIfAny(problems);
     return new MemorySettings(maxRetained, window);
+  }
+
+  private static List<String> rangeProblems(int maxRetained, Duration dedupWindow) {
+    List<String> problems = new ArrayList<>();
+    if (maxRetained < 1) {
+      problems.add(MAX_RETAINED + " must be >= 1 but was " + maxRetained);
+    }
+    if (dedupWindow == null || dedupWindow.isNegative() || dedupWindow.isZero()) {
+      problems.add(DEDUP_WINDOW + " must be a positive duration but was " + dedupWindow);
+    }
+    return problems;
   }
 
   private static int readInt(Object value, int fallback, List<String> problems) {

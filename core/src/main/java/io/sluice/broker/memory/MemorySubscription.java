@@ -26,8 +26,8 @@ final class MemorySubscription implements Subscription {
   private final DeliveryHandler handler;
   private final WarnThenDebugLogger failures =
       new WarnThenDebugLogger(LoggerFactory.getLogger(MemorySubscription.class));
-  private Consumer consumer;
-  private ExecutorService executor;
+  private volatile Consumer consumer;
+  private volatile ExecutorService executor;
   private int inFlight;
   private boolean draining;
   private volatile boolean active = true;
