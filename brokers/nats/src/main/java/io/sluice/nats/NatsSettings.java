@@ -68,7 +68,12 @@ public record NatsSettings(
 
   public NatsSettings withStreams(List<StreamSettings> streams) {
     return new NatsSettings(
-        reconnectWait, maxReconnects, reconnectBufferSize, connectionTimeout, requestTimeout, streams);
+        reconnectWait,
+        maxReconnects,
+        reconnectBufferSize,
+        connectionTimeout,
+        requestTimeout,
+        streams);
   }
 
   private static void requirePositive(String name, Duration value) {

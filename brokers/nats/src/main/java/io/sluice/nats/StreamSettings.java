@@ -40,7 +40,9 @@ public record StreamSettings(
     Objects.requireNonNull(duplicateWindow, "duplicateWindow");
     if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
       throw new IllegalArgumentException(
-          "stream name must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-' but was '" + name + "'");
+          "stream name must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-' but was '"
+              + name
+              + "'");
     }
     if (subjects.isEmpty()) {
       throw new IllegalArgumentException("stream '" + name + "' needs at least one subject");
@@ -50,7 +52,10 @@ public record StreamSettings(
     }
     if (maxAge.isNegative() || duplicateWindow.isNegative() || duplicateWindow.isZero()) {
       throw new IllegalArgumentException(
-          "maxAge must be >= 0 and duplicateWindow > 0 but were " + maxAge + ", " + duplicateWindow);
+          "maxAge must be >= 0 and duplicateWindow > 0 but were "
+              + maxAge
+              + ", "
+              + duplicateWindow);
     }
   }
 
@@ -70,13 +75,27 @@ public record StreamSettings(
 
   public StreamSettings withStorage(Storage storage) {
     return new StreamSettings(
-        name, subjects, retention, maxAge, maxBytes, maxMessages, replicas, storage,
+        name,
+        subjects,
+        retention,
+        maxAge,
+        maxBytes,
+        maxMessages,
+        replicas,
+        storage,
         duplicateWindow);
   }
 
   public StreamSettings withDuplicateWindow(Duration duplicateWindow) {
     return new StreamSettings(
-        name, subjects, retention, maxAge, maxBytes, maxMessages, replicas, storage,
+        name,
+        subjects,
+        retention,
+        maxAge,
+        maxBytes,
+        maxMessages,
+        replicas,
+        storage,
         duplicateWindow);
   }
 

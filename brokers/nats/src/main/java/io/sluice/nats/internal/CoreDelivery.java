@@ -27,7 +27,7 @@ final class CoreDelivery implements Delivery {
 
   @Override
   public Subject subject() {
-    return Subject.of(message.getSubject());
+    return Subject.of(RequestSubjects.addressed(message.getSubject()));
   }
 
   @Override

@@ -37,11 +37,27 @@ final class CoreSubscription implements Subscription {
   /** Subscribes and waits until the server has registered the interest. */
   static CoreSubscription start(
       Connection connection, SubjectPattern pattern, String group, GuardedHandler handler) {
+    return listen(connection, pattern, pattern.value(), group, handler);
+  }
+
+  /** Listens for requests to a pattern that lies in a stream, in the request namespace. */
+  static CoreSubscription requestsTo(
+      Connection connection, SubjectPattern pattern, String group, GuardedHandler handler) {
+    return listen(
+        connection, pattern, RequestSubjects.inRequestNamespace(pattern.value()), group, handler);
+  }
+
+  private static CoreSubscription listen(
+      Connection connection,
+      SubjectPattern pattern,
+      String natsSubject,
+      String group,
+      GuardedHandler handler) {
     CoreSubscription s = new CoreSubscription(connection, pattern, group, handler);
     if (group == null) {
-      s.dispatcher.subscribe(pattern.value());
+      s.dispatcher.subscribe(natsSubject);
     } else {
-      s.dispatcher.subscribe(pattern.value(), group);
+      s.dispatcher.subscribe(natsSubject, group);
     }
     s.flush();
     return s;

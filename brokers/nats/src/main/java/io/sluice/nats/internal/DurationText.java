@@ -24,9 +24,10 @@ final class DurationText {
       return Optional.of(of(Long.parseLong(m.group(1)), m.group(2)));
     }
     try {
-      return Optional.of(t.startsWith("p") && t.contains("d") && !t.contains("t")
-          ? Duration.ofDays(Long.parseLong(t.substring(1, t.length() - 1)))
-          : Duration.parse(text.trim()));
+      return Optional.of(
+          t.startsWith("p") && t.contains("d") && !t.contains("t")
+              ? Duration.ofDays(Long.parseLong(t.substring(1, t.length() - 1)))
+              : Duration.parse(text.trim()));
     } catch (DateTimeParseException | NumberFormatException e) {
       return Optional.empty();
     }

@@ -27,12 +27,16 @@ final class Failures {
 
   /** True when the server answered "no responders" (status 503) to a request. */
   static boolean isNoResponders(Throwable t) {
-    Throwable c = unwrap(t);
-    if (c instanceof JetStreamStatusException s) {
-      return s.getStatus() != null && s.getStatus().getCode() == 503;
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof JetStreamStatusException s) {
+        return s.getStatus() != null && s.getStatus().getCode() == 503;
+      }
+      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+      if (c instanceof IOException && (m.contains("503") || m.contains("no responders"))) {
+        return true;
+      }
     }
-    String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
-    return c instanceof IOException && (m.contains("503") || m.contains("no responders"));
+    return false;
   }
 
   static boolean isTimeout(Throwable t) {

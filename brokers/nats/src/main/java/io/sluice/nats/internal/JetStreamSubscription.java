@@ -1,5 +1,6 @@
 package io.sluice.nats.internal;
 
+import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStreamApiException;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A subscription read from a JetStream pull consumer with explicit acknowledgement. With a group
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class JetStreamSubscription implements Subscription {
   private static final int CONSUMER_NOT_FOUND = 10014;
   private static final int MAX_BATCH = 256;
+  private static final long FINISH_POLL_NANOS = 5_000_000;
 
   private final StreamContext stream;
   private final SubjectPattern pattern;
@@ -35,6 +38,7 @@ final class JetStreamSubscription implements Subscription {
   private final AtomicBoolean active = new AtomicBoolean(true);
   private String consumerName;
   private MessageConsumer consumer;
+  private CoreSubscription requests;
 
   private JetStreamSubscription(
       StreamContext stream, SubjectPattern pattern, String group, GuardedHandler handler) {
@@ -44,14 +48,20 @@ final class JetStreamSubscription implements Subscription {
     this.handler = handler;
   }
 
+  /** Starts the consumer, and a core listener for requests addressed to the pattern. */
   static JetStreamSubscription start(
-      StreamContext stream, SubjectPattern pattern, SubscribeOptions options, GuardedHandler h) {
+      Connection connection,
+      StreamContext stream,
+      SubjectPattern pattern,
+      SubscribeOptions options,
+      GuardedHandler h) {
     JetStreamSubscription s = new JetStreamSubscription(stream, pattern, options.group(), h);
     try {
       ConsumerContext context = stream.createOrUpdateConsumer(s.configuration(options));
       s.consumerName = context.getConsumerName();
       int batch = Math.min(options.maxInFlight(), MAX_BATCH);
       s.consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), s::onMessage);
+      s.requests = CoreSubscription.requestsTo(connection, pattern, options.group(), h);
       return s;
     } catch (IOException | JetStreamApiException e) {
       throw Failures.of(
@@ -125,12 +135,12 @@ final class JetStreamSubscription implements Subscription {
       return CompletableFuture.completedFuture(null);
     }
     consumer.stop();
+    requests.drain(timeout);
     return CompletableFuture.runAsync(
         () -> {
           long deadline = System.nanoTime() + timeout.toNanos();
           while (!consumer.isFinished() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            LockSupport.parkNanos(FINISH_POLL_NANOS);
           }
           release();
         });
@@ -144,6 +154,9 @@ final class JetStreamSubscription implements Subscription {
   }
 
   private void release() {
+    if (requests != null) {
+      requests.close();
+    }
     try {
       consumer.close();
     } catch (Exception e) {

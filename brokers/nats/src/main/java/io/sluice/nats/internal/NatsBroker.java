@@ -63,11 +63,12 @@ public final class NatsBroker implements Broker {
     this.settings = settings;
     this.connection = connection;
     this.tracker = t;
-    JetStreamOptions jso = JetStreamOptions.builder().requestTimeout(settings.requestTimeout()).build();
+    JetStreamOptions jso =
+        JetStreamOptions.builder().requestTimeout(settings.requestTimeout()).build();
     this.publishers =
         new Publishers(connection, connection.jetStream(jso), settings.requestTimeout());
-    this.requests = new Requests(connection);
     this.streams = new StreamLocator(connection.jetStreamManagement(jso), settings.streams());
+    this.requests = new Requests(connection, streams);
   }
 
   /** Connects, then creates or checks the declared streams; closes again if that fails. */
@@ -129,7 +130,8 @@ public final class NatsBroker implements Broker {
     Optional<String> stream = streams.streamFor(pattern);
     Subscription s =
         stream.isPresent()
-            ? JetStreamSubscription.start(streamContext(stream.get()), pattern, options, guarded)
+            ? JetStreamSubscription.start(
+                connection, streamContext(stream.get()), pattern, options, guarded)
             : CoreSubscription.start(connection, pattern, options.group(), guarded);
     subscriptions.add(s);
     return s;

@@ -12,19 +12,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** Core NATS request-reply; the server's "no responders" status ends a request at once. */
+/**
+ * Core NATS request-reply; the server's "no responders" status ends a request at once. Requests to
+ * subjects in a stream travel in the request namespace ({@link RequestSubjects}).
+ */
 final class Requests {
   private final Connection connection;
+  private final StreamLocator streams;
 
-  Requests(Connection connection) {
+  Requests(Connection connection, StreamLocator streams) {
     this.connection = connection;
+    this.streams = streams;
   }
 
   CompletionStage<CloudEvent> send(Subject subject, CloudEvent request, Duration timeout) {
     CompletableFuture<CloudEvent> result = new CompletableFuture<>();
     CompletableFuture<Message> reply;
     try {
-      reply = connection.requestWithTimeout(EventCodec.encode(subject, request, null), timeout);
+      Subject target =
+          streams.covers(subject)
+              ? Subject.of(RequestSubjects.inRequestNamespace(subject.value()))
+              : subject;
+      reply = connection.requestWithTimeout(EventCodec.encode(target, request, null), timeout);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(Failures.of("send a request to '" + subject + "'", e));
     }

@@ -78,7 +78,8 @@ final class SettingsValues {
     if (v == null) {
       return fallback;
     }
-    Duration d = v instanceof Duration given ? given : DurationText.parse(v.toString()).orElse(null);
+    Duration d =
+        v instanceof Duration given ? given : DurationText.parse(v.toString()).orElse(null);
     if (d == null || d.isNegative() || d.isZero() && !zeroAllowed) {
       problem(
           key(name),

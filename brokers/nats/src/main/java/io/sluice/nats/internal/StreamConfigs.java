@@ -55,7 +55,8 @@ final class StreamConfigs {
         || !Objects.equals(existing.getDuplicateWindow(), s.duplicateWindow());
   }
 
-  private static StreamConfiguration.Builder apply(StreamSettings s, StreamConfiguration.Builder b) {
+  private static StreamConfiguration.Builder apply(
+      StreamSettings s, StreamConfiguration.Builder b) {
     return b.subjects(s.subjects())
         .retentionPolicy(retention(s))
         .storageType(storage(s))

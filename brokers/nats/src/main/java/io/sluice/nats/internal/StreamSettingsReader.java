@@ -63,8 +63,9 @@ final class StreamSettingsReader {
     if (name == null && !v.has("name")) {
       v.problem(v.key("name"), "is required");
     } else if (name != null && !name.matches("[A-Za-z0-9_-]{1,64}")) {
-      v.problem(v.key("name"), "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-' but was '"
-          + name + "'");
+      v.problem(
+          v.key("name"),
+          "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-' but was '" + name + "'");
     }
     List<String> subjects = subjects(v);
     Retention retention = v.choice("retention", Retention.class, Retention.LIMITS);
@@ -76,8 +77,7 @@ final class StreamSettingsReader {
       v.problem(v.key("replicas"), "must be 1 to 5 but was " + replicas);
     }
     Storage storage = v.choice("storage", Storage.class, Storage.FILE);
-    Duration window =
-        v.duration("duplicateWindow", StreamSettings.DEFAULT_DUPLICATE_WINDOW, false);
+    Duration window = v.duration("duplicateWindow", StreamSettings.DEFAULT_DUPLICATE_WINDOW, false);
     if (v.hasProblemsSince(before)) {
       return null;
     }
