@@ -77,12 +77,28 @@ final class StreamSettingsReader {
       v.problem(v.key("replicas"), "must be 1 to 5 but was " + replicas);
     }
     Storage storage = v.choice("storage", Storage.class, Storage.FILE);
-    Duration window = v.duration("duplicateWindow", StreamSettings.DEFAULT_DUPLICATE_WINDOW, false);
+    Duration window = duplicateWindow(v, maxAge);
     if (v.hasProblemsSince(before)) {
       return null;
     }
     return new StreamSettings(
         name, subjects, retention, maxAge, maxBytes, maxMessages, (int) replicas, storage, window);
+  }
+
+  private static Duration duplicateWindow(SettingsValues v, Duration maxAge) {
+    Duration window = v.duration("duplicateWindow", defaultWindow(maxAge), false);
+    if (!maxAge.isZero() && window.compareTo(maxAge) > 0) {
+      v.problem(
+          v.key("duplicateWindow"),
+          "must not be longer than maxAge (" + maxAge + ") but was " + window);
+    }
+    return window;
+  }
+
+  /** JetStream's own default: two minutes, or maxAge when that is shorter. */
+  private static Duration defaultWindow(Duration maxAge) {
+    Duration standard = StreamSettings.DEFAULT_DUPLICATE_WINDOW;
+    return !maxAge.isZero() && maxAge.compareTo(standard) < 0 ? maxAge : standard;
   }
 
   private static List<String> subjects(SettingsValues v) {
