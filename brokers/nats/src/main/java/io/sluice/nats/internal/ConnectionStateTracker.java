@@ -23,11 +23,17 @@ final class ConnectionStateTracker implements ConnectionListener {
   private final String url;
   private final List<BrokerListener> listeners;
   private final Clock clock;
+  private volatile Runnable onReconnected = () -> {};
 
   ConnectionStateTracker(String redactedUrl, List<BrokerListener> listeners, Clock clock) {
     this.url = redactedUrl;
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
+  }
+
+  /** Runs {@code action} on a fresh thread each time the connection comes back. */
+  void onReconnected(Runnable action) {
+    this.onReconnected = action;
   }
 
   ConnectionState state() {
@@ -37,7 +43,11 @@ final class ConnectionStateTracker implements ConnectionListener {
   @Override
   public void connectionEvent(Connection connection, Events event) {
     switch (event) {
-      case CONNECTED, RECONNECTED, RESUBSCRIBED -> moveTo(ConnectionState.CONNECTED);
+      case CONNECTED, RESUBSCRIBED -> moveTo(ConnectionState.CONNECTED);
+      case RECONNECTED -> {
+        moveTo(ConnectionState.CONNECTED);
+        Thread.ofVirtual().name("sluice-nats-resume").start(onReconnected);
+      }
       case DISCONNECTED -> moveTo(ConnectionState.RECONNECTING);
       case CLOSED -> moveTo(ConnectionState.CLOSED);
       default -> LOG.debug("NATS {} at {}", event.getEvent(), url);

@@ -38,6 +38,11 @@ final class GuardedHandler {
     log("message on '{}' is not a CloudEvent, dropping it: {}", subject, e);
   }
 
+  /** A consumer could not be resumed after a reconnect yet. */
+  void resumeFailed(int attempt, Exception e) {
+    LOG.debug("resuming the consumer of '{}' failed (attempt {})", pattern, attempt, e);
+  }
+
   private void log(String format, String what, Throwable e) {
     if (warned.compareAndSet(false, true)) {
       LOG.warn(format, pattern, what, e);

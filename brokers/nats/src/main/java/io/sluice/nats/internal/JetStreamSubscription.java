@@ -29,6 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 final class JetStreamSubscription implements Subscription {
   private static final int CONSUMER_NOT_FOUND = 10014;
   private static final int MAX_BATCH = 256;
+  private static final int RESUME_ATTEMPTS = 60;
   private static final long FINISH_POLL_NANOS = 5_000_000;
 
   private final StreamContext stream;
@@ -36,8 +37,9 @@ final class JetStreamSubscription implements Subscription {
   private final String group;
   private final GuardedHandler handler;
   private final AtomicBoolean active = new AtomicBoolean(true);
+  private SubscribeOptions options;
   private String consumerName;
-  private MessageConsumer consumer;
+  private volatile MessageConsumer consumer;
   private CoreSubscription requests;
 
   private JetStreamSubscription(
@@ -56,16 +58,53 @@ final class JetStreamSubscription implements Subscription {
       SubscribeOptions options,
       GuardedHandler h) {
     JetStreamSubscription s = new JetStreamSubscription(stream, pattern, options.group(), h);
+    s.options = options;
     try {
-      ConsumerContext context = stream.createOrUpdateConsumer(s.configuration(options));
-      s.consumerName = context.getConsumerName();
-      int batch = Math.min(options.maxInFlight(), MAX_BATCH);
-      s.consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), s::onMessage);
+      s.consume(stream.createOrUpdateConsumer(s.configuration(options)));
       s.requests = CoreSubscription.requestsTo(connection, pattern, options.group(), h);
       return s;
     } catch (IOException | JetStreamApiException e) {
       throw Failures.of(
           "create a JetStream consumer for '" + pattern + "' on " + stream.getStreamName(), e);
+    }
+  }
+
+  private void consume(ConsumerContext context) throws IOException, JetStreamApiException {
+    consumerName = context.getConsumerName();
+    int batch = Math.min(options.maxInFlight(), MAX_BATCH);
+    consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), this::onMessage);
+  }
+
+  /**
+   * Pulls again after the connection came back: the server may have restarted and forgotten the
+   * pull requests. A durable consumer resumes where it stopped; a private one is recreated if the
+   * server lost it. Retries while JetStream is still recovering.
+   */
+  synchronized void resume() {
+    for (int attempt = 1; attempt <= RESUME_ATTEMPTS && active.get(); attempt++) {
+      try {
+        closeConsumer();
+        consume(existingOrRecreated());
+        return;
+      } catch (IOException | JetStreamApiException | RuntimeException e) {
+        handler.resumeFailed(attempt, e);
+        pause(attempt);
+      }
+    }
+  }
+
+  private ConsumerContext existingOrRecreated() throws IOException, JetStreamApiException {
+    if (existing(consumerName) != null) {
+      return stream.getConsumerContext(consumerName);
+    }
+    return stream.createOrUpdateConsumer(configuration(options));
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(Math.min(1000, 100L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -157,13 +196,17 @@ final class JetStreamSubscription implements Subscription {
     if (requests != null) {
       requests.close();
     }
+    closeConsumer();
+    if (group == null) {
+      deleteQuietly();
+    }
+  }
+
+  private void closeConsumer() {
     try {
       consumer.close();
     } catch (Exception e) {
       // closing a consumer of a closed connection has nothing left to do
-    }
-    if (group == null) {
-      deleteQuietly();
     }
   }
 

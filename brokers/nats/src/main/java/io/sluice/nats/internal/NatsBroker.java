@@ -69,6 +69,7 @@ public final class NatsBroker implements Broker {
         new Publishers(connection, connection.jetStream(jso), settings.requestTimeout());
     this.streams = new StreamLocator(connection.jetStreamManagement(jso), settings.streams());
     this.requests = new Requests(connection, streams);
+    t.onReconnected(this::resumeConsumers);
   }
 
   /** Connects, then creates or checks the declared streams; closes again if that fails. */
@@ -175,6 +176,14 @@ public final class NatsBroker implements Broker {
     if (closed.compareAndSet(false, true) || tracker.state() != ConnectionState.CLOSED) {
       subscriptions.forEach(Subscription::close);
       finish();
+    }
+  }
+
+  private void resumeConsumers() {
+    for (Subscription s : subscriptions) {
+      if (s instanceof JetStreamSubscription j && j.isActive()) {
+        j.resume();
+      }
     }
   }
 
