@@ -86,13 +86,18 @@ final class JsonEventWriter {
       throws IOException {
     Optional<String> json =
         MediaTypes.isJson(contentType)
-            ? JsonText.utf8(data).filter(JsonText::isSingleValue)
+            ? JsonText.utf8(data).map(String::strip).filter(JsonEventWriter::embeddable)
             : Optional.empty();
     if (json.isPresent()) {
       g.writeFieldName(Attributes.DATA);
-      g.writeRawValue(json.get().strip());
+      g.writeRawValue(json.get());
     } else {
       g.writeStringField(Attributes.DATA_BASE64, Base64.getEncoder().encodeToString(data));
     }
+  }
+
+  /** JSON {@code null} is not embedded: a null {@code data} member would read back as no data. */
+  private static boolean embeddable(String json) {
+    return !json.equals("null") && JsonText.isSingleValue(json);
   }
 }

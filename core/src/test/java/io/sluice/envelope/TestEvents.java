@@ -1,8 +1,13 @@
 package io.sluice.envelope;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Events and JSON documents the envelope tests share. */
 final class TestEvents {
@@ -35,5 +40,17 @@ final class TestEvents {
         "{\"specversion\":\"1.0\",\"id\":\"evt-1\",\"source\":\"/orders\","
             + "\"type\":\"com.example.order.created\"";
     return utf8(extraMembers.isEmpty() ? base + "}" : base + "," + extraMembers + "}");
+  }
+
+  /** The violations the call throws; fails when it throws anything but InvalidEventException. */
+  static List<Violation> violations(ThrowingCallable call) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).isInstanceOf(InvalidEventException.class);
+    return ((InvalidEventException) thrown).violations();
+  }
+
+  /** Attribute and rule of each violation, as "attribute:rule". */
+  static List<String> rules(ThrowingCallable call) {
+    return violations(call).stream().map(v -> v.attribute() + ":" + v.rule()).toList();
   }
 }
