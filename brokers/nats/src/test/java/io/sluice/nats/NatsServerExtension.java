@@ -83,6 +83,16 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
     awaitReady();
   }
 
+  /** Deletes a stream if it exists, forgetting its messages, consumers and idempotency keys. */
+  public void deleteStream(String name) throws Exception {
+    try (io.nats.client.Connection nc = io.nats.client.Nats.connect(url())) {
+      io.nats.client.JetStreamManagement jsm = nc.jetStreamManagement();
+      if (jsm.getStreamNames().contains(name)) {
+        jsm.deleteStream(name);
+      }
+    }
+  }
+
   /** Kills the server process at once (SIGKILL), as a crash would. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

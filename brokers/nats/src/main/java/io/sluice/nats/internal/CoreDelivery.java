@@ -52,6 +52,9 @@ final class CoreDelivery implements Delivery {
 
   @Override
   public CompletionStage<Void> nack(Duration delay) {
+    if (delay == null || delay.isNegative()) {
+      throw new IllegalArgumentException("nack delay must be >= 0 but was " + delay);
+    }
     return CompletableFuture.completedFuture(null);
   }
 

@@ -51,10 +51,10 @@ final class JetStreamDelivery implements Delivery {
 
   @Override
   public CompletionStage<Void> nack(Duration delay) {
-    return settle(
-        delay == null || delay.isZero() || delay.isNegative()
-            ? message::nak
-            : () -> message.nakWithDelay(delay));
+    if (delay == null || delay.isNegative()) {
+      throw new IllegalArgumentException("nack delay must be >= 0 but was " + delay);
+    }
+    return settle(delay.isZero() ? message::nak : () -> message.nakWithDelay(delay));
   }
 
   @Override

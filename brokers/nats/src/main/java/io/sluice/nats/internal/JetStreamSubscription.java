@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A subscription read from a JetStream pull consumer with explicit acknowledgement. With a group
@@ -30,13 +30,13 @@ final class JetStreamSubscription implements Subscription {
   private static final int CONSUMER_NOT_FOUND = 10014;
   private static final int MAX_BATCH = 256;
   private static final int RESUME_ATTEMPTS = 60;
-  private static final long FINISH_POLL_NANOS = 5_000_000;
 
   private final StreamContext stream;
   private final SubjectPattern pattern;
   private final String group;
   private final GuardedHandler handler;
   private final AtomicBoolean active = new AtomicBoolean(true);
+  private final InFlight inFlight = new InFlight();
   private SubscribeOptions options;
   private String consumerName;
   private volatile MessageConsumer consumer;
@@ -142,6 +142,17 @@ final class JetStreamSubscription implements Subscription {
   }
 
   private void onMessage(Message message) {
+    inFlight.enter();
+    try {
+      if (active.get()) {
+        deliver(message);
+      }
+    } finally {
+      inFlight.exit();
+    }
+  }
+
+  private void deliver(Message message) {
     CloudEvent event;
     try {
       event = EventCodec.decode(message);
@@ -175,14 +186,11 @@ final class JetStreamSubscription implements Subscription {
     }
     consumer.stop();
     requests.drain(timeout);
-    return CompletableFuture.runAsync(
-        () -> {
-          long deadline = System.nanoTime() + timeout.toNanos();
-          while (!consumer.isFinished() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(FINISH_POLL_NANOS);
-          }
-          release();
-        });
+    return inFlight
+        .whenIdle()
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle((v, e) -> null)
+        .thenRun(this::release);
   }
 
   @Override

@@ -55,6 +55,7 @@ public final class NatsBroker implements Broker {
   private final NatsSettings settings;
   private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final PendingOperations pending = new PendingOperations();
 
   private NatsBroker(
       BrokerSpec spec, NatsSettings settings, Connection connection, ConnectionStateTracker t)
@@ -109,7 +110,10 @@ public final class NatsBroker implements Broker {
       return CompletableFuture.failedFuture(closedError("publish to '" + subject + "'"));
     }
     if (ackMode == AckMode.DURABLE) {
-      return publishers.durable(subject, event);
+      return pending.track(publishers.durable(subject, event));
+    }
+    if (streams.covers(subject)) {
+      return pending.track(publishers.storedByStream(subject, event));
     }
     try {
       return CompletableFuture.completedFuture(publishers.fireAndForget(subject, event));
@@ -147,7 +151,7 @@ public final class NatsBroker implements Broker {
     if (closed.get()) {
       return CompletableFuture.failedFuture(closedError("request on '" + subject + "'"));
     }
-    return requests.send(subject, request, timeout);
+    return pending.track(requests.send(subject, request, timeout));
   }
 
   @Override
@@ -188,6 +192,7 @@ public final class NatsBroker implements Broker {
   }
 
   private void finish() {
+    pending.failAll(url);
     closeQuietly(connection);
     tracker.moveTo(ConnectionState.CLOSED);
   }

@@ -5,6 +5,7 @@ import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.api.PublishAck;
+import io.sluice.broker.AckMode;
 import io.sluice.broker.BrokerException;
 import io.sluice.broker.BrokerUnavailableException;
 import io.sluice.broker.PublishReceipt;
@@ -12,6 +13,9 @@ import io.sluice.broker.PublishRejectedException;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,19 @@ final class Publishers {
   }
 
   CompletionStage<PublishReceipt> durable(Subject subject, CloudEvent event) {
+    return throughJetStream(subject, event, AckMode.DURABLE);
+  }
+
+  /**
+   * A fire-and-forget publish to a subject a stream stores: JetStream stores it either way, so the
+   * receipt waits for the stream's acknowledgement and says where it landed.
+   */
+  CompletionStage<PublishReceipt> storedByStream(Subject subject, CloudEvent event) {
+    return throughJetStream(subject, event, AckMode.FIRE_AND_FORGET);
+  }
+
+  private CompletionStage<PublishReceipt> throughJetStream(
+      Subject subject, CloudEvent event, AckMode mode) {
     Message message = EventCodec.encode(subject, event, null);
     CompletableFuture<PublishReceipt> result = new CompletableFuture<>();
     jetStream
@@ -49,7 +66,7 @@ final class Publishers {
         .whenComplete(
             (ack, error) -> {
               if (error == null) {
-                result.complete(receipt(subject, event, ack));
+                result.complete(receipt(subject, event, ack, mode));
               } else {
                 result.completeExceptionally(failure(subject, error));
               }
@@ -57,9 +74,16 @@ final class Publishers {
     return result;
   }
 
-  private static PublishReceipt receipt(Subject subject, CloudEvent event, PublishAck ack) {
-    return PublishReceipt.persisted(
-        subject, event.id(), ack.getStream(), ack.getSeqno(), ack.isDuplicate());
+  private static PublishReceipt receipt(
+      Subject subject, CloudEvent event, PublishAck ack, AckMode mode) {
+    return new PublishReceipt(
+        subject,
+        event.id(),
+        mode,
+        Optional.of(ack.getStream()),
+        OptionalInt.empty(),
+        OptionalLong.of(ack.getSeqno()),
+        ack.isDuplicate());
   }
 
   private BrokerException failure(Subject subject, Throwable error) {
