@@ -7,8 +7,8 @@
  * StreamLocator} decides whether a subject or pattern lies in a stream, and so whether a
  * subscription is a {@code JetStreamSubscription} (a pull consumer with explicit acknowledgement,
  * durable when it has a group) or a {@code CoreSubscription}. {@code Requests} does request-reply,
- * routing requests to stream subjects through {@code RequestSubjects} so JetStream does not
- * capture them. {@code EventCodec} is the CloudEvents NATS binding. {@code StreamProvisioner}
- * makes the server's streams match the settings read by {@code SettingsReader}.
+ * routing requests to stream subjects through {@code RequestSubjects} so JetStream does not capture
+ * them. {@code EventCodec} is the CloudEvents NATS binding. {@code StreamProvisioner} makes the
+ * server's streams match the settings read by {@code SettingsReader}.
  */
 package io.sluice.nats.internal;
