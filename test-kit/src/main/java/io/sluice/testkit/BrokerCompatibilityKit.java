@@ -37,6 +37,17 @@ public abstract class BrokerCompatibilityKit {
   /** Opens the broker under test; called before each test, closed by the kit after it. */
   protected abstract Broker openBroker();
 
+  /**
+   * Opens the broker again after the kit closed {@code previous}, on the same server or storage, to
+   * check that durable publishes survive; only tests that need {@link
+   * io.sluice.broker.Capability#DURABLE_PUBLISH} call it. The default calls {@link #openBroker()},
+   * right for a server; an adapter whose {@code openBroker()} creates fresh storage reopens the old
+   * one, e.g. {@code Broker.connect(previous.url())}.
+   */
+  protected Broker reopenBroker(Broker previous) {
+    return openBroker();
+  }
+
   /** First token of every subject the kit uses; default {@code kit}. */
   protected String subjectRoot() {
     return "kit";
@@ -54,7 +65,9 @@ public abstract class BrokerCompatibilityKit {
 
   @BeforeEach
   void openKitBroker() {
-    context = new KitContext(openBroker(), subjectRoot(), timeScale(), awaitTimeout());
+    context =
+        new KitContext(
+            openBroker(), this::reopenBroker, subjectRoot(), timeScale(), awaitTimeout());
   }
 
   @AfterEach

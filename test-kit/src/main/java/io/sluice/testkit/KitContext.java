@@ -14,22 +14,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * group name ends with the token, so tests never see each other's events on a shared broker.
  */
 final class KitContext implements AutoCloseable {
-  private final Broker broker;
+  private final java.util.function.UnaryOperator<Broker> reopener;
+  private volatile Broker broker;
   private final String root;
   private final String token;
   private final double timeScale;
   private final Duration awaitTimeout;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
-  KitContext(Broker broker, String root, double timeScale, Duration awaitTimeout) {
+  KitContext(
+      Broker broker,
+      java.util.function.UnaryOperator<Broker> reopener,
+      String root,
+      double timeScale,
+      Duration awaitTimeout) {
     if (broker == null) {
       throw new IllegalStateException("openBroker() returned null; it must return an open broker");
     }
+    this.reopener = reopener;
     if (!(timeScale > 0)) {
       throw new IllegalArgumentException("timeScale() must be > 0 but was " + timeScale);
     }
     this.broker = broker;
-    this.root = SubjectPattern.of(root).value();
+    this.root = Subject.of(root).value();
     this.token = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     this.timeScale = timeScale;
     this.awaitTimeout = awaitTimeout;
@@ -37,6 +44,19 @@ final class KitContext implements AutoCloseable {
 
   Broker broker() {
     return broker;
+  }
+
+  /** Closes the broker and opens it again with {@link BrokerCompatibilityKit#reopenBroker}. */
+  Broker reopen() {
+    close();
+    subscriptions.clear();
+    Broker reopened = reopener.apply(broker);
+    if (reopened == null) {
+      throw new IllegalStateException(
+          "reopenBroker() returned null; it must return an open broker");
+    }
+    broker = reopened;
+    return reopened;
   }
 
   /** {@code <root>.<token>.<suffix>}. */

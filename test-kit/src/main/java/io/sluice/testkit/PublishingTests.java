@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.broker.AckMode;
 import io.sluice.broker.Capability;
 import io.sluice.broker.PublishReceipt;
+import io.sluice.broker.StartPosition;
+import io.sluice.broker.SubscribeOptions;
 import io.sluice.subject.Subject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,18 @@ abstract class PublishingTests extends KitTests {
     long second = publishDurably(orders, event("e-2")).sequence().orElseThrow();
 
     assertThat(second).isGreaterThan(first);
+  }
+
+  @Test
+  void liveDelivery_carriesTheSequenceOfItsReceipt() {
+    requires(Capability.SEQUENCES);
+    RecordingHandler handler = RecordingHandler.autoAck();
+    subscribe("orders", handler);
+
+    PublishReceipt receipt = publishDurably(subject("orders"), event("e-1"));
+
+    await().until(() -> handler.count() == 1);
+    assertThat(handler.get(0).sequence()).isEqualTo(receipt.sequence());
   }
 
   @Test
@@ -85,5 +99,24 @@ abstract class PublishingTests extends KitTests {
     assertThat(handler.deliveries())
         .extracting(d -> d.subject().value())
         .containsExactlyInAnyOrder(subject("fanout.a").value(), subject("fanout.b").value());
+  }
+
+  @Test
+  void durablePublish_survivesClosingAndReopeningTheBroker() {
+    requires(Capability.DURABLE_PUBLISH, Capability.REPLAY);
+    publishDurably(subject("kept"), event("kept-1"));
+
+    kit().reopen();
+    RecordingHandler handler = RecordingHandler.autoAck();
+    subscribe("kept", SubscribeOptions.defaults().withStart(StartPosition.all()), handler);
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(handler.ids())
+                    .as(
+                        "events replayed after reopenBroker(); if openBroker() creates fresh"
+                            + " storage, override reopenBroker(previous) to reopen the same one")
+                    .containsExactly("kept-1"));
   }
 }

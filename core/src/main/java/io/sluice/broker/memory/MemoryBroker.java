@@ -142,10 +142,13 @@ final class MemoryBroker implements Broker {
       return CompletableFuture.failedFuture(refused);
     }
     ScheduledFuture<?> expiry =
-        timers.schedule(
+        schedule(
             () -> reply.completeExceptionally(new RequestTimeoutException(subject, timeout)),
-            timeout.toNanos(),
-            TimeUnit.NANOSECONDS);
+            timeout);
+    if (expiry == null) {
+      reply.completeExceptionally(closed("request on '" + subject + "'"));
+      return reply.copy();
+    }
     reply.whenComplete(
         (r, e) -> {
           pendingRequests.remove(reply);
@@ -350,7 +353,12 @@ final class MemoryBroker implements Broker {
 
   private BrokerClosedException closed(String what) {
     return new BrokerClosedException(
-        "cannot complete " + what + ": broker '" + url + "' is " + state.name().toLowerCase());
+        "cannot complete "
+            + what
+            + ": broker '"
+            + url
+            + "' is "
+            + state.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static PublishReceipt receipt(
