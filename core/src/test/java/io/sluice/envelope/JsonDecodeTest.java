@@ -6,6 +6,7 @@ import static io.sluice.envelope.TestEvents.utf8;
 import static io.sluice.envelope.TestEvents.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,7 +207,7 @@ class JsonDecodeTest {
 
   @Test
   void decode_trailingContent_reportsJson() {
-    byte[] doc = utf8(new String(json(""), java.nio.charset.StandardCharsets.UTF_8) + " {}");
+    byte[] doc = utf8(new String(json(""), StandardCharsets.UTF_8) + " {}");
 
     assertThat(rules(() -> JsonFormat.decode(doc))).containsExactly("$:json");
   }
