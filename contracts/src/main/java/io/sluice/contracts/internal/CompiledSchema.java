@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
@@ -27,6 +28,9 @@ public final class CompiledSchema {
                       .pathType(PathType.JSON_POINTER)
                       .build()));
 
+  private static final Schema META_SCHEMA =
+      VALIDATORS.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
+
   private final RegisteredSchema source;
   private final JsonNode document;
   private final Schema schema;
@@ -45,6 +49,15 @@ public final class CompiledSchema {
       document = Json.parseSchema(source.schemaJson());
     } catch (InvalidSchemaException e) {
       throw new InvalidSchemaException(label + ": " + e.getMessage(), e);
+    }
+    List<Error> metaErrors = META_SCHEMA.validate(document);
+    if (!metaErrors.isEmpty()) {
+      throw new InvalidSchemaException(
+          label
+              + ": not a valid draft 2020-12 schema: "
+              + metaErrors.stream()
+                  .map(e -> e.getInstanceLocation() + " " + e.getMessage())
+                  .toList());
     }
     try {
       Schema schema = VALIDATORS.getSchema(document);

@@ -58,7 +58,9 @@ public final class RecordSchemaWriter {
   private ObjectNode component(RecordComponent component, Map<Class<?>, Annotation> annotations) {
     ObjectNode schema = typed(component.getAnnotatedType());
     Constraints.apply(schema, annotations.values());
-    if (Constraints.isNullable(annotations.values()) && schema.has("type")) {
+    boolean nullable =
+        Constraints.isNullable(annotations.values()) || component.getType() == Optional.class;
+    if (nullable && schema.has("type") && schema.get("type").isTextual()) {
       ArrayNode types = Json.MAPPER.createArrayNode().add(schema.get("type").asText()).add("null");
       schema.set("type", types);
     }
