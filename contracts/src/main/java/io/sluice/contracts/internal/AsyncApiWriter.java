@@ -60,7 +60,7 @@ public final class AsyncApiWriter {
   }
 
   private ObjectNode writeMessages() {
-    ObjectNode messages = root.with("components").putObject("messages");
+    ObjectNode messages = Json.child(root, "components").putObject("messages");
     for (RegisteredSchema schema : inputs.schemas()) {
       messages.set(messageKey(schema), CloudEventMessages.message(schema, inputs.mode()));
     }
@@ -69,7 +69,7 @@ public final class AsyncApiWriter {
 
   private void writeChannel(ChannelDescription description, ObjectNode messages) {
     String key = key(description.subjects().value());
-    ObjectNode channel = root.with("channels").putObject(key);
+    ObjectNode channel = Json.child(root, "channels").putObject(key);
     channel.put("address", description.subjects().value());
     channel.put("description", "Events on subjects matching " + description.subjects().value());
     channel.put("x-sluice-ack-mode", description.ackMode().name().toLowerCase(Locale.ROOT));
@@ -106,7 +106,7 @@ public final class AsyncApiWriter {
 
   private void operation(
       String id, String action, String channelKey, ObjectNode channelMessages, String summary) {
-    ObjectNode operation = root.with("operations").putObject(id);
+    ObjectNode operation = Json.child(root, "operations").putObject(id);
     operation.put("action", action);
     operation.putObject("channel").put("$ref", "#/channels/" + channelKey);
     operation.put("summary", summary);
@@ -122,7 +122,7 @@ public final class AsyncApiWriter {
     if (inputs.security().isEmpty()) {
       return;
     }
-    ObjectNode schemes = root.with("components").putObject("securitySchemes");
+    ObjectNode schemes = Json.child(root, "components").putObject("securitySchemes");
     for (SecurityScheme scheme : inputs.security()) {
       ObjectNode node = schemes.putObject(scheme.componentName());
       switch (scheme) {

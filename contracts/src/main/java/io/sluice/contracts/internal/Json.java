@@ -43,6 +43,12 @@ public final class Json {
     }
   }
 
+  /** The object member with that exact name (never a pointer), created when absent. */
+  public static ObjectNode child(ObjectNode parent, String name) {
+    JsonNode existing = parent.get(name);
+    return existing instanceof ObjectNode object ? object : parent.putObject(name);
+  }
+
   /** Escapes one JSON pointer token (RFC 6901). */
   public static String token(String name) {
     return name.replace("~", "~0").replace("/", "~1");

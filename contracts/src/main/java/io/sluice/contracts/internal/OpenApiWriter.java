@@ -35,8 +35,7 @@ public final class OpenApiWriter {
     ObjectNode paths = root.putObject("paths");
     routes.forEach(
         route ->
-            paths
-                .with(route.path())
+            Json.child(paths, route.path())
                 .set(route.method().toLowerCase(Locale.ROOT), operation(route)));
     root.putArray("tags").addObject().put("name", "gateway").put("description", server.title());
     writeComponents();
