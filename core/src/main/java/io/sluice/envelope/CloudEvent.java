@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -240,8 +241,17 @@ public final class CloudEvent {
 
     /** Validates every attribute and returns the event, or throws with all violations. */
     public CloudEvent build() {
-      EventValidation.check(id, source, type, dataContentType, subject, extensions);
+      List<Violation> violations = violations();
+      if (!violations.isEmpty()) {
+        throw new InvalidEventException(violations);
+      }
       return new CloudEvent(this);
+    }
+
+    /** Every rule the attributes set so far break; empty when {@link #build()} would succeed. */
+    List<Violation> violations() {
+      return EventValidation.violations(
+          id, source, type, dataContentType, dataSchema, subject, time, extensions);
     }
   }
 }
