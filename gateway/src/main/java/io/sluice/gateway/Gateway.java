@@ -1,8 +1,5 @@
 package io.sluice.gateway;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerSpec;
 import io.sluice.gateway.config.GatewayConfig;
@@ -15,7 +12,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -44,16 +40,13 @@ public final class Gateway implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts with a tracer of its own (spans are created and propagated, not exported). */
+  /** Starts with {@link GatewayOptions#defaults()}. */
   public static Gateway start(GatewayConfig config, AccessControl access) {
-    OpenTelemetry otel =
-        OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build()).build();
-    return start(config, access, otel, Clock.systemUTC());
+    return start(config, access, GatewayOptions.defaults());
   }
 
   /** Connects the broker, then listens; fails with {@link GatewayStartException}. */
-  public static Gateway start(
-      GatewayConfig config, AccessControl access, OpenTelemetry otel, Clock clock) {
+  public static Gateway start(GatewayConfig config, AccessControl access, GatewayOptions options) {
     GatewayMetrics metrics = new GatewayMetrics();
     Broker broker = connect(config, metrics);
     Vertx vertx = Vertx.vertx();
@@ -61,7 +54,7 @@ public final class Gateway implements AutoCloseable {
       HttpServer server =
           vertx
               .createHttpServer(options(config))
-              .requestHandler(Routes.router(vertx, config, access, broker, metrics, otel, clock));
+              .requestHandler(Routes.router(vertx, config, access, broker, metrics, options));
       await(server.listen(), Duration.ofSeconds(30));
       LOG.atInfo()
           .addKeyValue("host", config.server().host())

@@ -87,7 +87,9 @@ final class BatchPipeline {
     IdempotencyGuard.key(ctx.request().getHeader(IdempotencyGuard.HEADER))
         .ifPresent(
             k -> {
-              String target = "batch?" + Optional.ofNullable(ctx.request().getParam("subject"));
+              String target =
+                  "batch?subject="
+                      + Optional.ofNullable(ctx.request().getParam("subject")).orElse("");
               idempotency.claim(identity.id(), k, IdempotencyGuard.hash(target, "batch", body));
               ctx.put("sluice.idempotency.key", k);
             });

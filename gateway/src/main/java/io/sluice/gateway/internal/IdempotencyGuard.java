@@ -2,11 +2,8 @@ package io.sluice.gateway.internal;
 
 import io.sluice.gateway.idempotency.Claim;
 import io.sluice.gateway.idempotency.IdempotencyStore;
+import io.sluice.gateway.idempotency.RequestFingerprint;
 import io.sluice.gateway.idempotency.StoredResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -72,16 +69,6 @@ final class IdempotencyGuard {
   }
 
   static String hash(String target, String contentType, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(target.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(String.valueOf(contentType).getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(body);
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    return RequestFingerprint.of(target, contentType, body);
   }
 }

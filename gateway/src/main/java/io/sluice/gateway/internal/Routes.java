@@ -1,14 +1,14 @@
 package io.sluice.gateway.internal;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.sluice.broker.Broker;
 import io.sluice.gateway.AccessControl;
+import io.sluice.gateway.GatewayOptions;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -39,14 +39,18 @@ public final class Routes {
       AccessControl access,
       Broker broker,
       GatewayMetrics metrics,
-      OpenTelemetry otel,
-      Clock clock) {
+      GatewayOptions options) {
     GatewayConfig.Limits limits = config.limits();
     InFlightGate gate = new InFlightGate(limits.maxInFlight());
     metrics.bindBroker(broker, gate::current);
+    Clock clock = options.clock();
     IdempotencyStore store =
-        IdempotencyStore.inMemory(
-            config.idempotency().ttl(), config.idempotency().maxEntries(), clock);
+        options
+            .idempotencyStore()
+            .orElseGet(
+                () ->
+                    IdempotencyStore.inMemory(
+                        config.idempotency().ttl(), config.idempotency().maxEntries(), clock));
     Services services =
         new Services(
             config,
@@ -56,7 +60,7 @@ public final class Routes {
             new RateLimiter(limits.rateLimit(), System::nanoTime),
             gate,
             metrics,
-            new Tracing(otel),
+            new Tracing(options.openTelemetry()),
             clock);
     return new Routes(services).mount(Router.router(vertx));
   }
@@ -70,14 +74,13 @@ public final class Routes {
         BodyHandler.create(false).setBodyLimit(services.config().limits().maxBodyBytes());
 
     router.route().handler(this::observe);
-    on(router, HttpMethod.POST, "/v1/events/:subject", "/v1/events/{subject}")
-        .handler(body)
+    on(router.post("/v1/events/:subject").handler(body), "/v1/events/{subject}")
         .handler(publish::handle);
-    on(router, HttpMethod.POST, "/v1/events", "/v1/events").handler(body).handler(batch::handle);
-    on(router, HttpMethod.GET, "/v1/policy/explain", "/v1/policy/explain").handler(explain::handle);
-    on(router, HttpMethod.GET, "/health/live", "/health/live").handler(ops::live);
-    on(router, HttpMethod.GET, "/health/ready", "/health/ready").handler(ops::ready);
-    on(router, HttpMethod.GET, "/metrics", "/metrics").handler(ops::metrics);
+    on(router.post("/v1/events").handler(body), "/v1/events").handler(batch::handle);
+    on(router.get("/v1/policy/explain"), "/v1/policy/explain").handler(explain::handle);
+    on(router.get("/health/live"), "/health/live").handler(ops::live);
+    on(router.get("/health/ready"), "/health/ready").handler(ops::ready);
+    on(router.get("/metrics"), "/metrics").handler(ops::metrics);
 
     router.route().failureHandler(this::failure);
     router.errorHandler(404, problem(ctx -> Problems.notFound(ctx.request().path())));
@@ -88,15 +91,13 @@ public final class Routes {
     return router;
   }
 
-  private static io.vertx.ext.web.Route on(
-      Router router, HttpMethod method, String path, String name) {
-    return router
-        .route(method, path)
-        .handler(
-            ctx -> {
-              RequestState.of(ctx).route(method.name(), name);
-              ctx.next();
-            });
+  /** Names the route for logs, metrics and the span; the name is the documented path. */
+  private static Route on(Route route, String name) {
+    return route.handler(
+        ctx -> {
+          RequestState.of(ctx).route(ctx.request().method().name(), name);
+          ctx.next();
+        });
   }
 
   /** Starts the request's bookkeeping and enforces the header size limit (431). */
