@@ -110,6 +110,7 @@ public final class Gateway implements AutoCloseable {
       broker.close();
     }
     await(vertx.close(), timeout);
+    LOG.info("gateway stopped");
   }
 
   private static Broker connect(GatewayConfig config, GatewayMetrics metrics) {
