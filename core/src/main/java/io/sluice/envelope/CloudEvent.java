@@ -223,6 +223,7 @@ public final class CloudEvent {
 
     /** Sets an extension (String, Boolean or Integer); a null value removes it. */
     public Builder extension(String name, Object value) {
+      Objects.requireNonNull(name, "extension name");
       if (value == null) {
         extensions.remove(name);
       } else {

@@ -20,6 +20,8 @@ final class ExtensionRules {
       Set.of(
           "app_user", "user", "service_account", "api_key", "system", "unauthenticated", "unknown");
 
+  private static final Set<String> DATA_MEMBERS = Set.of(Attributes.DATA, Attributes.DATA_BASE64);
+
   private ExtensionRules() {}
 
   static void check(Map<String, Object> extensions, List<Violation> out) {
@@ -45,20 +47,20 @@ final class ExtensionRules {
   }
 
   private static boolean checkName(String name, List<Violation> out) {
+    if (name != null && (Attributes.CONTEXT.contains(name) || DATA_MEMBERS.contains(name))) {
+      out.add(
+          new Violation(
+              name,
+              "reserved-name",
+              "is a context attribute or data member and cannot be an extension"));
+      return false;
+    }
     if (name == null || !NAME.matcher(name).matches()) {
       out.add(
           new Violation(
               String.valueOf(name),
               "name",
               "attribute names must consist of lower-case letters a-z and digits 0-9 only"));
-      return false;
-    }
-    if (Attributes.CONTEXT.contains(name) || name.equals(Attributes.DATA)) {
-      out.add(
-          new Violation(
-              name,
-              "reserved-name",
-              "is a context attribute or data member and cannot be an extension"));
       return false;
     }
     return true;

@@ -2,7 +2,7 @@ package io.sluice.envelope;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,14 +10,17 @@ import java.util.regex.Pattern;
 
 /**
  * RFC 3339 timestamps ({@code date-time}): full date, time, optional fraction and a mandatory
- * offset ({@code Z} or {@code ±hh:mm}). Calendar rules are checked, so {@code 2024-02-30} is
- * rejected.
+ * offset ({@code Z} or {@code ±hh:mm}, hours up to 23). Calendar rules are checked, so {@code
+ * 2024-02-30} is rejected. A leap second ({@code hh:59:60}) is accepted and read as the last
+ * nanosecond before the next minute, the nearest instant Java can represent.
  */
 final class Rfc3339 {
   private static final Pattern DATE_TIME =
       Pattern.compile(
-          "(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,64}))?"
+          "(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?"
               + "(?:([Zz])|([+-])(\\d{2}):(\\d{2}))");
+
+  private static final int LAST_NANO = 999_999_999;
 
   private Rfc3339() {}
 
@@ -41,16 +44,18 @@ final class Rfc3339 {
   }
 
   private static Instant toInstant(Matcher m) {
-    return OffsetDateTime.of(
+    int second = number(m, 6);
+    boolean leapSecond = second == 60 && number(m, 5) == 59;
+    LocalDateTime local =
+        LocalDateTime.of(
             number(m, 1),
             number(m, 2),
             number(m, 3),
             number(m, 4),
             number(m, 5),
-            number(m, 6),
-            nanos(m.group(7)),
-            offset(m))
-        .toInstant();
+            leapSecond ? 59 : second,
+            leapSecond ? LAST_NANO : nanos(m.group(7)));
+    return local.toInstant(ZoneOffset.UTC).minusSeconds(offsetSeconds(m));
   }
 
   private static int number(Matcher m, int group) {
@@ -65,16 +70,16 @@ final class Rfc3339 {
     return Integer.parseInt(nine);
   }
 
-  private static ZoneOffset offset(Matcher m) {
+  private static int offsetSeconds(Matcher m) {
     if (m.group(8) != null) {
-      return ZoneOffset.UTC;
+      return 0;
     }
-    int sign = m.group(9).equals("-") ? -1 : 1;
     int hours = number(m, 10);
     int minutes = number(m, 11);
-    if (minutes > 59) {
-      throw new DateTimeException("offset minutes out of range");
+    if (hours > 23 || minutes > 59) {
+      throw new DateTimeException("offset out of range");
     }
-    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    int sign = m.group(9).equals("-") ? -1 : 1;
+    return sign * (hours * 3600 + minutes * 60);
   }
 }

@@ -43,29 +43,55 @@ public final class SubjectPattern {
   public boolean matches(String subject) {
     int pos = 0;
     int len = subject.length();
-    int last = tokens.length - 1;
-    for (int i = 0; i <= last; i++) {
-      if (pos > len) {
+    for (int i = 0; i < tokens.length; i++) {
+      if (pos >= len) {
         return false;
       }
-      String t = tokens[i];
-      if (tail && i == last) {
-        return pos < len;
+      if (tail && i == tokens.length - 1) {
+        return isWellFormedRest(subject, pos);
       }
-      int end = subject.indexOf('.', pos);
-      if (end < 0) {
-        end = len;
-      }
-      if (end == pos) {
-        return false;
-      }
-      if (!t.equals("*") && !subject.regionMatches(pos, t, 0, t.length())
-          || !t.equals("*") && t.length() != end - pos) {
+      int end = tokenEnd(subject, pos);
+      if (end == pos || !tokenMatches(tokens[i], subject, pos, end)) {
         return false;
       }
       pos = end + 1;
     }
     return pos == len + 1;
+  }
+
+  private static int tokenEnd(String subject, int from) {
+    int end = subject.indexOf('.', from);
+    return end < 0 ? subject.length() : end;
+  }
+
+  private static boolean tokenMatches(String token, String subject, int from, int end) {
+    if (token.equals("*")) {
+      return isPlainToken(subject, from, end);
+    }
+    return token.length() == end - from && subject.regionMatches(from, token, 0, token.length());
+  }
+
+  private static boolean isWellFormedRest(String subject, int from) {
+    int start = from;
+    for (int i = from; i <= subject.length(); i++) {
+      if (i == subject.length() || subject.charAt(i) == '.') {
+        if (i == start || !isPlainToken(subject, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPlainToken(String subject, int from, int end) {
+    for (int i = from; i < end; i++) {
+      char c = subject.charAt(i);
+      if (c == '*' || c == '>' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

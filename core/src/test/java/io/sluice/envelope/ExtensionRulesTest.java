@@ -25,7 +25,7 @@ class ExtensionRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"data", "id", "specversion", "time", "datacontenttype"})
+  @ValueSource(strings = {"data", "data_base64", "id", "specversion", "time", "datacontenttype"})
   void extension_namedLikeContextAttributeOrData_reportsReservedName(String name) {
     assertThat(rules(() -> minimal().extension(name, "x").build()))
         .containsExactly(name + ":reserved-name");

@@ -30,6 +30,33 @@ class JsonDataTest {
   }
 
   @Test
+  void decode_largeJsonData_keepsTheExactText() {
+    String value = "{\"items\": [" + "\"x\", ".repeat(30_000) + "1 ] }";
+
+    assertThat(dataOf(JsonFormat.decode(json("\"data\":" + value)))).isEqualTo(value);
+  }
+
+  @Test
+  void decode_numberLongerThanLimit_reportsJson() {
+    assertThat(rules(() -> JsonFormat.decode(json("\"data\":" + "1".repeat(5_000)))))
+        .containsExactly("$:json");
+  }
+
+  @Test
+  void decode_invalidEscapeInsideData_reportsJson() {
+    assertThat(rules(() -> JsonFormat.decode(json("\"data\":{\"a\":[\"\\q\"]}"))))
+        .containsExactly("$:json");
+  }
+
+  @Test
+  void encode_jsonNullPayload_usesDataBase64SoItIsNotLost() {
+    CloudEvent event = minimal().data("application/json", utf8("null")).build();
+
+    assertThat(encoded(event)).contains("\"data_base64\":\"bnVsbA==\"");
+    assertThat(JsonFormat.decode(JsonFormat.encode(event))).isEqualTo(event);
+  }
+
+  @Test
   void decode_nullData_meansNoData() {
     assertThat(JsonFormat.decode(json("\"data\":null")).data()).isEmpty();
   }

@@ -6,6 +6,7 @@ import static io.sluice.envelope.TestEvents.utf8;
 import static io.sluice.envelope.TestEvents.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,7 +97,10 @@ class JsonDecodeTest {
         "2024-05-01T14:00:00+02:00",
         "2024-05-01T07:30:00-04:30",
         "2024-02-29T00:00:00Z",
-        "2024-05-01T12:00:00.123456789Z"
+        "2024-05-01T12:00:00.123456789Z",
+        "2016-12-31T23:59:60Z",
+        "2024-05-01T12:00:00.123456789012Z",
+        "2024-05-01T12:00:00+23:59"
       })
   void decode_rfc3339Time_isAccepted(String time) {
     CloudEvent event = JsonFormat.decode(json("\"time\":\"" + time + "\""));
@@ -125,6 +129,8 @@ class JsonDecodeTest {
         "2024-05-01",
         "2024-05-01T12:00:00+0200",
         "2024-05-01T12:00:00+02:60",
+        "2024-05-01T12:00:00+24:00",
+        "2024-05-01T12:30:60Z",
         "2024-05-01T12:00:00.Z",
         "20240501T120000Z",
         "2024-05-01T12:00:00UTC"
@@ -132,6 +138,20 @@ class JsonDecodeTest {
   void decode_timeNotRfc3339_reportsRfc3339(String time) {
     assertThat(rules(() -> JsonFormat.decode(json("\"time\":\"" + time + "\""))))
         .containsExactly("time:rfc3339");
+  }
+
+  @Test
+  void decode_leapSecond_isTheLastInstantOfTheMinute() {
+    CloudEvent event = JsonFormat.decode(json("\"time\":\"2016-12-31T23:59:60Z\""));
+
+    assertThat(event.time()).contains(Instant.parse("2016-12-31T23:59:59.999999999Z"));
+  }
+
+  @Test
+  void decode_offsetBeyondJavaRange_isStillConverted() {
+    CloudEvent event = JsonFormat.decode(json("\"time\":\"2024-05-01T23:00:00+23:00\""));
+
+    assertThat(event.time()).contains(Instant.parse("2024-05-01T00:00:00Z"));
   }
 
   @Test
@@ -187,7 +207,7 @@ class JsonDecodeTest {
 
   @Test
   void decode_trailingContent_reportsJson() {
-    byte[] doc = utf8(new String(json(""), java.nio.charset.StandardCharsets.UTF_8) + " {}");
+    byte[] doc = utf8(new String(json(""), StandardCharsets.UTF_8) + " {}");
 
     assertThat(rules(() -> JsonFormat.decode(doc))).containsExactly("$:json");
   }
@@ -213,6 +233,28 @@ class JsonDecodeTest {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
 
     assertThat(rules(() -> JsonFormat.decode(json("\"data\":" + deep)))).containsExactly("$:json");
+  }
+
+  @Test
+  void decode_escapedControlCharacterInId_reportsString() {
+    assertThat(
+            rules(
+                () ->
+                    JsonFormat.decode(
+                        utf8(
+                            "{\"specversion\":\"1.0\",\"id\":\"a\\u0000\",\"source\":\"/s\",\"type\":\"t\"}"))))
+        .containsExactly("id:string");
+  }
+
+  @Test
+  void decode_escapedUnicodeInSubject_isUnescaped() {
+    assertThat(JsonFormat.decode(json("\"subject\":\"caf\\u00e9 \\ud83d\\ude00\"")).subject())
+        .contains("café \uD83D\uDE00");
+  }
+
+  @Test
+  void decode_emptyInput_reportsObject() {
+    assertThat(rules(() -> JsonFormat.decode(new byte[0]))).containsExactly("$:object");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.sluice.envelope.TestEvents.json;
 import static io.sluice.envelope.TestEvents.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,7 @@ class JsonFormatTest {
 
   @Test
   void encode_jsonPayload_embedsDataAsJsonValue() {
-    String json =
-        new String(JsonFormat.encode(TestEvents.full()), java.nio.charset.StandardCharsets.UTF_8);
+    String json = new String(JsonFormat.encode(TestEvents.full()), StandardCharsets.UTF_8);
 
     assertThat(json).contains("\"data\":{\"orderId\":42}").doesNotContain("data_base64");
   }
