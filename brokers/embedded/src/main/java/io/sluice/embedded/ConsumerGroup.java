@@ -228,10 +228,12 @@ final class ConsumerGroup {
     return !closed && window.get(p.sequence()) == p && p.attempt == attempt;
   }
 
+  /** Takes an in-flight event back from its member; the caller decides what happens next. */
   private void release(Pending p) {
     p.cancelAckTimer();
     p.member.inFlight--;
     p.member = null;
+    p.state = Pending.State.READY;
   }
 
   private void settle(Pending p) {

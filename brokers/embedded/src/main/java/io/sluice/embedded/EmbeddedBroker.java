@@ -79,6 +79,9 @@ final class EmbeddedBroker implements Broker {
   @Override
   public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, AckMode ackMode) {
+    java.util.Objects.requireNonNull(subject, "subject");
+    java.util.Objects.requireNonNull(event, "event");
+    java.util.Objects.requireNonNull(ackMode, "ackMode");
     if (state != ConnectionState.CONNECTED) {
       return CompletableFuture.failedFuture(closed("publish to '" + subject + "'"));
     }
@@ -115,6 +118,9 @@ final class EmbeddedBroker implements Broker {
   @Override
   public Subscription subscribe(
       SubjectPattern pattern, SubscribeOptions options, DeliveryHandler handler) {
+    java.util.Objects.requireNonNull(pattern, "pattern");
+    java.util.Objects.requireNonNull(options, "options");
+    java.util.Objects.requireNonNull(handler, "handler");
     if (state != ConnectionState.CONNECTED) {
       throw closed("subscribe to '" + pattern + "'");
     }
@@ -172,6 +178,9 @@ final class EmbeddedBroker implements Broker {
   @Override
   public CompletionStage<CloudEvent> request(
       Subject subject, CloudEvent request, Duration timeout) {
+    java.util.Objects.requireNonNull(subject, "subject");
+    java.util.Objects.requireNonNull(request, "request");
+    java.util.Objects.requireNonNull(timeout, "timeout");
     if (state != ConnectionState.CONNECTED) {
       return CompletableFuture.failedFuture(closed("request on '" + subject + "'"));
     }

@@ -50,6 +50,10 @@ final class EmbeddedDelivery implements Delivery {
 
   @Override
   public CompletionStage<Void> nack(Duration delay) {
+    if (delay == null || delay.isNegative()) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("nack delay must be >= 0 but was " + delay));
+    }
     return group.nack(pending, attempt, delay);
   }
 

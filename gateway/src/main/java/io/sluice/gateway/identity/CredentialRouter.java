@@ -20,6 +20,11 @@ final class CredentialRouter implements Authenticator {
     this.mtls = mtls;
   }
 
+  /** The JWT method, or null when not configured. */
+  JwtAuthenticator jwt() {
+    return jwt;
+  }
+
   @Override
   public CompletionStage<Identity> authenticate(Credentials credentials) {
     try {

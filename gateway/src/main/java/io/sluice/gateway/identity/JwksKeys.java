@@ -76,7 +76,7 @@ final class JwksKeys {
     inFlight = null;
     if (keys != null) {
       current = keys;
-      LOG.info("loaded {} signing keys from {}", keys.getKeys().size(), loader.describe());
+      LOG.info("loaded {} keys from {}", keys.getKeys().size(), loader.describe());
     } else {
       Throwable cause = error.getCause() != null ? error.getCause() : error;
       LOG.warn("could not load signing keys from {}: {}", loader.describe(), cause.toString());

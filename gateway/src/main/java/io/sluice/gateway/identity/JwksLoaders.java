@@ -31,7 +31,7 @@ final class JwksLoaders {
   }
 
   static JwksLoader url(URI uri, HttpClient http) {
-    return loader(() -> get(http, uri).thenApply(JwksLoaders::parseKeys), uri.toString());
+    return loader(() -> get(http, uri).thenApply(JwksLoaders::parseKeys), safe(uri));
   }
 
   static JwksLoader discovery(URI document, String issuer, HttpClient http) {
@@ -41,7 +41,7 @@ final class JwksLoaders {
                 .thenApply(body -> jwksUri(body, issuer, document))
                 .thenCompose(uri -> get(http, uri))
                 .thenApply(JwksLoaders::parseKeys),
-        "discovery " + document);
+        "discovery " + safe(document));
   }
 
   static URI discoveryDocument(String issuer) {
@@ -78,7 +78,7 @@ final class JwksLoaders {
         .thenApply(
             r -> {
               if (r.statusCode() != 200) {
-                throw new IllegalStateException("GET " + uri + " answered " + r.statusCode());
+                throw new IllegalStateException("GET " + safe(uri) + " answered " + r.statusCode());
               }
               return r.body();
             });
@@ -89,15 +89,21 @@ final class JwksLoaders {
       Map<String, Object> json = JSONObjectUtils.parse(body);
       if (!issuer.equals(json.get("issuer"))) {
         throw new IllegalStateException(
-            document + " names issuer '" + json.get("issuer") + "', not '" + issuer + "'");
+            safe(document) + " names issuer '" + json.get("issuer") + "', not '" + issuer + "'");
       }
       if (!(json.get("jwks_uri") instanceof String uri)) {
-        throw new IllegalStateException(document + " has no jwks_uri");
+        throw new IllegalStateException(safe(document) + " has no jwks_uri");
       }
       return URI.create(uri);
     } catch (ParseException e) {
-      throw new IllegalStateException(document + " is not a JSON object", e);
+      throw new IllegalStateException(safe(document) + " is not a JSON object", e);
     }
+  }
+
+  /** A URL for log lines: scheme, host, port and path only, so no credential can leak. */
+  static String safe(URI uri) {
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    return uri.getScheme() + "://" + uri.getHost() + port + uri.getRawPath();
   }
 
   private static JwksLoader loader(

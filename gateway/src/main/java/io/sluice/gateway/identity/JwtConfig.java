@@ -69,19 +69,19 @@ final class JwtConfig {
         jwt.string("jwksUrl").filter(u -> httpUrl(jwt, "jwksUrl", u)).map(URI::create);
     Optional<URI> discovery = discovery(jwt, issuer);
     keySourceCount(jwt);
+    Duration skew = jwt.duration("clockSkew").orElse(DEFAULT_SKEW);
+    String groupsClaim = jwt.string("groupsClaim").orElse("groups");
+    int maxTokenBytes = jwt.positiveInt("maxTokenBytes").orElse(DEFAULT_MAX_TOKEN_BYTES);
+    Duration refetch = jwt.duration("jwksRefetchInterval").orElse(DEFAULT_REFETCH);
+    if (maxTokenBytes < 64) {
+      jwt.problem("maxTokenBytes", "must be at least 64 but was " + maxTokenBytes);
+    }
     if (problems.size() > before) {
       return Optional.empty();
     }
     JwtSettings settings =
         new JwtSettings(
-            issuer,
-            audiences,
-            algorithms,
-            jwt.duration("clockSkew").orElse(DEFAULT_SKEW),
-            jwt.string("groupsClaim").orElse("groups"),
-            jwt.positiveInt("maxTokenBytes").orElse(DEFAULT_MAX_TOKEN_BYTES),
-            cacheEntries,
-            jwt.duration("jwksRefetchInterval").orElse(DEFAULT_REFETCH));
+            issuer, audiences, algorithms, skew, groupsClaim, maxTokenBytes, cacheEntries, refetch);
     return Optional.of(new Setup(settings, file, url, discovery));
   }
 
