@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Starts a real gateway on 127.0.0.1 port 0 over a real embedded broker in a temporary directory,
- * verifying real ES256 tokens from a {@link DevelopmentIdentity}. {@link #token} mints tokens;
- * {@link #post} and {@link #get} send real HTTP requests.
+ * Starts a real gateway on 127.0.0.1 port 0 over a real broker (the in-memory {@code mem:} broker
+ * unless told otherwise), verifying real ES256 tokens from a {@link DevelopmentIdentity}. {@link
+ * #token} mints tokens; {@link #post} and {@link #get} send real HTTP requests.
  */
 public final class GatewayHarness implements AutoCloseable {
   private final Path dataDir;
@@ -46,13 +46,21 @@ public final class GatewayHarness implements AutoCloseable {
   /** As {@link #start(String, PolicyEngine)} with options (e.g. a given idempotency store). */
   public static GatewayHarness start(
       String extraYaml, PolicyEngine policy, GatewayOptions options) {
+    return start("\"mem:\"", extraYaml, policy, options);
+  }
+
+  /** A gateway over the embedded durable broker in a temporary directory. */
+  public static GatewayHarness startEmbedded(String extraYaml, PolicyEngine policy) {
+    return start(null, extraYaml, policy, GatewayOptions.defaults());
+  }
+
+  private static GatewayHarness start(
+      String brokerUrl, String extraYaml, PolicyEngine policy, GatewayOptions options) {
     try {
       Path dir = Files.createTempDirectory("sluice-gateway-test");
+      String url = brokerUrl != null ? brokerUrl : "embedded:" + dir;
       String yaml =
-          "server:\n  host: 127.0.0.1\n  port: 0\nbroker:\n  url: embedded:"
-              + dir
-              + "\n"
-              + extraYaml;
+          "server:\n  host: 127.0.0.1\n  port: 0\nbroker:\n  url: " + url + "\n" + extraYaml;
       GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
       DevelopmentIdentity identity = DevelopmentIdentity.create(Clock.systemUTC());
       AccessControl access = AccessControl.of(identity.authenticator(), policy, "test");
