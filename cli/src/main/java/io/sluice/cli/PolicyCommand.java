@@ -7,6 +7,7 @@ import io.sluice.gateway.config.InvalidConfigException;
 import io.sluice.gateway.identity.Identity;
 import io.sluice.gateway.policy.Action;
 import io.sluice.gateway.policy.Decision;
+import io.sluice.gateway.policy.Explanation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,6 +108,32 @@ final class PolicyCommand implements Runnable {
       } catch (InvalidConfigException e) {
         spec.commandLine().getErr().println("sluice policy explain: " + e.getMessage());
         return 2;
+      }
+    }
+
+    private Identity identity() {
+      Map<String, Object> claimMap = new LinkedHashMap<>(claims);
+      claimMap.putIfAbsent("sub", sub);
+      return new Identity("jwt", sub, issuer, claimMap, groups, Long.MAX_VALUE);
+    }
+
+    private void print(PrintWriter out, Explanation explanation) {
+      Decision d = explanation.decision();
+      out.println(
+          (d.allowed() ? "ALLOWED" : "DENIED") + ": " + action + " on " + subject + " by " + sub);
+      out.println("  rule:    " + d.rule());
+      out.println("  reason:  " + d.reason());
+      out.println("  policy:  " + d.policyVersion());
+      for (Explanation.RoleVerdict role : explanation.roles()) {
+        out.println(
+            "  role "
+                + role.role()
+                + " ("
+                + role.boundBy()
+                + "): "
+                + role.verdict()
+                + ", "
+                + role.rule());
       }
     }
   }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import io.sluice.gateway.Gateway;
 import io.sluice.gateway.GatewayAssembly;
+import io.sluice.gateway.GatewayStartException;
 import io.sluice.gateway.config.ConfigLoader;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.config.InvalidConfigException;
@@ -53,19 +54,22 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Gateway gateway;
+    Running running;
     try {
-      gateway = start();
+      running = startServing();
     } catch (InvalidConfigException e) {
       spec.commandLine().getErr().println("sluice serve: " + e.getMessage());
       return 2;
+    } catch (GatewayStartException e) {
+      spec.commandLine().getErr().println("sluice serve: " + e.getMessage() + describeCause(e));
+      return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  gateway.close();
+                  running.close();
                   stopped.countDown();
                 },
                 "sluice-shutdown"));
@@ -73,12 +77,30 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A started gateway and the policy it watches; closing stops both. */
+  record Running(Gateway gateway, GatewayAssembly assembly) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        gateway.close();
+      } finally {
+        assembly.close();
+      }
+    }
+  }
+
   /** Loads and checks the configuration, starts the gateway and prints how to reach it. */
-  Gateway start() {
+  Running startServing() {
     GatewayConfig gatewayConfig = loadConfig();
     configureLogging(gatewayConfig.logging().format());
     GatewayAssembly assembly = GatewayAssembly.assemble(gatewayConfig, Clock.systemUTC());
-    Gateway gateway = Gateway.start(gatewayConfig, assembly.access());
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(gatewayConfig, assembly.access());
+    } catch (RuntimeException e) {
+      assembly.close();
+      throw e;
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "Sluice gateway listening on "
@@ -88,7 +110,11 @@ final class ServeCommand implements Callable<Integer> {
             + ")");
     assembly.devToken().ifPresent(token -> DevBanner.print(out, gateway.baseUrl(), token));
     out.flush();
-    return gateway;
+    return new Running(gateway, assembly);
+  }
+
+  private static String describeCause(Throwable e) {
+    return e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
   }
 
   private GatewayConfig loadConfig() {

@@ -55,8 +55,8 @@ class SluiceCommandTest {
     cl.setOut(new PrintWriter(out, true));
     cl.parseArgs("--config", config.toString(), "--port", "0");
 
-    Gateway gateway = serve.start();
-    try {
+    try (ServeCommand.Running running = serve.startServing()) {
+      Gateway gateway = running.gateway();
       Matcher token = Pattern.compile("SLUICE_TOKEN=(\\S+)").matcher(out.toString());
       assertThat(out.toString()).contains("DEVELOPMENT MODE");
       assertThat(token.find()).isTrue();
@@ -76,8 +76,6 @@ class SluiceCommandTest {
       assertThat(run("publish", "--url", gateway.baseUrl(), "--token", "nope", "orders.x", "{}"))
           .isEqualTo(1);
       assertThat(out.toString()).contains("401 ");
-    } finally {
-      gateway.close();
     }
   }
 

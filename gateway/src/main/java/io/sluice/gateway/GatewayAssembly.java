@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@link AccessControl} a configuration asks for. With an {@code identity} section: its
@@ -23,8 +25,13 @@ import java.util.Optional;
  *
  * @param access what the gateway checks
  * @param devToken the development token to print, present only in development mode
+ * @param policySource the configured policy, watched for changes until {@link #close()}
  */
-public record GatewayAssembly(AccessControl access, Optional<String> devToken) {
+public record GatewayAssembly(
+    AccessControl access, Optional<String> devToken, Optional<PolicySource> policySource)
+    implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayAssembly.class);
+
   /** Subject of the development token. */
   public static final String DEV_SUBJECT = "developer";
 
@@ -39,6 +46,7 @@ public record GatewayAssembly(AccessControl access, Optional<String> devToken) {
             ? development(config, clock, problems)
             : configured(config, clock, problems);
     if (!problems.isEmpty()) {
+      assembly.close();
       throw new InvalidConfigException(problems);
     }
     return assembly;
@@ -48,12 +56,12 @@ public record GatewayAssembly(AccessControl access, Optional<String> devToken) {
       GatewayConfig config, Clock clock, List<String> problems) {
     DevelopmentIdentity dev = DevelopmentIdentity.create(clock);
     String token = dev.mint(DEV_SUBJECT, Map.of("name", "Sluice developer"), DEV_TOKEN_TTL);
-    AccessControl access =
-        config.policy().isEmpty()
-            ? AccessControl.of(
-                dev.authenticator(), new DevelopmentPolicy(), DevelopmentPolicy.VERSION)
-            : withPolicy(dev.authenticator(), config, problems);
-    return new GatewayAssembly(access, Optional.of(token));
+    if (config.policy().isEmpty()) {
+      AccessControl access =
+          AccessControl.of(dev.authenticator(), new DevelopmentPolicy(), DevelopmentPolicy.VERSION);
+      return new GatewayAssembly(access, Optional.of(token), Optional.empty());
+    }
+    return withPolicy(dev.authenticator(), config, problems, Optional.of(token));
   }
 
   private static GatewayAssembly configured(
@@ -61,19 +69,33 @@ public record GatewayAssembly(AccessControl access, Optional<String> devToken) {
     Authenticator authenticator = Authenticators.fromConfig(config.identity(), problems, clock);
     if (config.policy().isEmpty()) {
       problems.add("policy: required when identity is configured (every request would be denied)");
-      return new GatewayAssembly(null, Optional.empty());
+      return new GatewayAssembly(null, Optional.empty(), Optional.empty());
     }
-    return new GatewayAssembly(withPolicy(authenticator, config, problems), Optional.empty());
+    return withPolicy(authenticator, config, problems, Optional.empty());
   }
 
-  private static AccessControl withPolicy(
-      Authenticator authenticator, GatewayConfig config, List<String> problems) {
+  private static GatewayAssembly withPolicy(
+      Authenticator authenticator,
+      GatewayConfig config,
+      List<String> problems,
+      Optional<String> devToken) {
     PolicySource source = Policies.fromConfig(config.policy(), problems);
     if (source == null || authenticator == null) {
-      return null;
+      return new GatewayAssembly(null, devToken, Optional.ofNullable(source));
     }
+    source.onReloadFailure(
+        reason -> LOG.warn("policy reload failed; the previous policy stays in force: {}", reason));
     PolicyEngine live =
         (identity, action, target) -> source.current().decide(identity, action, target);
-    return new AccessControl(authenticator, live, () -> Optional.of(source.version()));
+    AccessControl access =
+        new AccessControl(
+            authenticator, live, source::explain, () -> Optional.of(source.version()));
+    return new GatewayAssembly(access, devToken, Optional.of(source));
+  }
+
+  /** Stops watching the policy file, if any. */
+  @Override
+  public void close() {
+    policySource.ifPresent(PolicySource::close);
   }
 }

@@ -3,6 +3,7 @@ package io.sluice.gateway.internal;
 import io.sluice.gateway.identity.Identity;
 import io.sluice.gateway.policy.Action;
 import io.sluice.gateway.policy.Decision;
+import io.sluice.gateway.policy.Explanation;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -60,7 +61,8 @@ final class ExplainEndpoint {
           Problems.invalidParameter("subject", "the subject parameter is required"));
     }
     Identity who = describedIdentity(query).orElse(caller);
-    Decision decision = services.access().policy().decide(who, action, subject);
+    Explanation explanation = services.access().explainer().explain(who, action, subject);
+    Decision decision = explanation.decision();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("allowed", decision.allowed());
     json.put("rule", decision.rule());
@@ -69,6 +71,16 @@ final class ExplainEndpoint {
     json.put("action", action.name().toLowerCase(Locale.ROOT));
     json.put("subject", subject);
     json.put("identity", Map.of("id", who.id(), "claims", who.claims(), "groups", who.groups()));
+    json.put("roles", explanation.roles().stream().map(ExplainEndpoint::roleJson).toList());
+    return json;
+  }
+
+  private static Map<String, String> roleJson(Explanation.RoleVerdict v) {
+    Map<String, String> json = new LinkedHashMap<>();
+    json.put("role", v.role());
+    json.put("boundBy", v.boundBy());
+    json.put("verdict", v.verdict());
+    json.put("rule", v.rule());
     return json;
   }
 
