@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** API key helpers: hashing for configuration and generation for the command line. */
+/** API keys: hashing for configuration and generation for the command line. */
 public final class ApiKeys {
   static final String PREFIX = "sha256:";
   private static final Pattern HASH = Pattern.compile("sha256:[0-9a-fA-F]{64}");

@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * An ephemeral ES256 signing key for development mode and tests: mints tokens with issuer {@code
- * sluice-dev} and audience {@code sluice}, and verifies them. The key lives only in this object.
+ * sluice-dev} and audience {@code sluice}, and verifies them into identities of type {@code dev}.
+ * The key lives only in this object.
  */
 public final class DevelopmentIdentity {
   public static final String ISSUER = "sluice-dev";
@@ -50,7 +51,7 @@ public final class DevelopmentIdentity {
     JwksKeys keys =
         new JwksKeys(JwksLoaders.fixed(publicKeys), settings.refetchInterval(), clock, publicKeys);
     this.authenticator =
-        new CredentialRouter(new JwtAuthenticator(settings, keys, clock), null, null);
+        new CredentialRouter(new JwtAuthenticator(settings, keys, clock, "dev"), null, null);
   }
 
   public static DevelopmentIdentity create(Clock clock) {

@@ -22,8 +22,13 @@ final class JwtAuthenticator {
   private final Clock clock;
   private final VerifiedTokenCache cache;
   private final LongAdder signatureChecks = new LongAdder();
+  private final String identityType;
 
-  JwtAuthenticator(JwtSettings settings, JwksKeys keys, Clock clock) {
+  /**
+   * @param identityType {@code jwt}, or {@code dev} for development tokens
+   */
+  JwtAuthenticator(JwtSettings settings, JwksKeys keys, Clock clock, String identityType) {
+    this.identityType = identityType;
     this.settings = settings;
     this.keys = keys;
     this.clock = clock;
@@ -95,7 +100,7 @@ final class JwtAuthenticator {
     JWTClaimsSet claims = claimsOf(token);
     long now = now();
     TokenClaims.check(claims, settings, now);
-    Identity identity = TokenClaims.identity(claims, settings.groupsClaim());
+    Identity identity = TokenClaims.identity(claims, settings.groupsClaim(), identityType);
     long validUntil = identity.expiresAtEpochSecond() + settings.clockSkew().toSeconds();
     cache.put(token.raw(), identity, validUntil, now);
     return identity;

@@ -50,7 +50,7 @@ final class JwtConfig {
             JwksLoaders.discovery(discovery.get(), settings.issuer(), JwksLoaders.httpClient());
       }
       JwksKeys keys = new JwksKeys(loader, settings.refetchInterval(), clock, initial);
-      return new JwtAuthenticator(settings, keys, clock);
+      return new JwtAuthenticator(settings, keys, clock, "jwt");
     }
   }
 

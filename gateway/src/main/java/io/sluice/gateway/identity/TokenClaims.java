@@ -40,11 +40,11 @@ final class TokenClaims {
     }
   }
 
-  static Identity identity(JWTClaimsSet claims, String groupsClaim) {
+  static Identity identity(JWTClaimsSet claims, String groupsClaim, String type) {
     Map<String, Object> values = new HashMap<>(claims.toJSONObject());
     values.values().removeIf(v -> v == null);
     return new Identity(
-        "jwt",
+        type,
         claims.getSubject(),
         claims.getIssuer(),
         values,

@@ -28,6 +28,7 @@ final class WatchedPolicySource implements PolicySource {
   private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
   private volatile CompiledPolicy policy;
   private String lastSeen;
+  private String changing;
 
   WatchedPolicySource(Path file, CompiledPolicy initial, Duration pollInterval) {
     this.file = file;
@@ -41,7 +42,7 @@ final class WatchedPolicySource implements PolicySource {
               return t;
             });
     long millis = pollInterval.toMillis();
-    poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+    poller.scheduleWithFixedDelay(this::pollSafely, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -69,12 +70,30 @@ final class WatchedPolicySource implements PolicySource {
     poller.shutdownNow();
   }
 
+  private void pollSafely() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      LOG.warn("checking policy file {} failed: {}", file, e.toString());
+    }
+  }
+
+  /**
+   * Reloads once a change has held still for one poll, so a file caught half-written by an editor
+   * is not reported as broken.
+   */
   private void poll() {
     String stamp = stamp();
     if (stamp.equals(lastSeen)) {
+      changing = null;
+      return;
+    }
+    if (!stamp.equals(changing)) {
+      changing = stamp;
       return;
     }
     lastSeen = stamp;
+    changing = null;
     reload();
   }
 

@@ -30,6 +30,8 @@ class DevelopmentIdentityTest {
     Identity identity = accepted(dev.authenticator(), bearer(token));
 
     assertThat(identity.id()).isEqualTo("dev");
+    assertThat(identity.type()).isEqualTo("dev");
+    assertThat(identity.authType()).isEqualTo("app_user");
     assertThat(identity.issuer()).isEqualTo("sluice-dev");
     assertThat(identity.claims()).containsEntry("tenant", "acme");
     assertThat(identity.groups()).containsExactly("ops");

@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the identity and policy packages that are not part of the gateway's API.
+ * Code shared by the identity and policy packages that are not part of the gateway's API.
  *
  * <p>{@link io.sluice.gateway.identity.internal.ConfigSection} reads one nested section of the
  * configuration (a {@code Map<String, Object>} parsed from YAML) and collects every problem as
