@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captures every log event of a test in memory; prints them only when the test fails, so a green
- * run stays quiet and a red one shows what the gateway said.
+ * run stays quiet and a red one shows what the gateway said. A test that passes while the gateway
+ * logged an ERROR fails.
  */
 public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -32,6 +33,13 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
     if (failure.isPresent()) {
       System.err.println("---- gateway logs of " + context.getDisplayName() + " ----");
       events().forEach(e -> System.err.println(line(e)));
+      return;
+    }
+    List<ILoggingEvent> errors = atLeast(Level.ERROR);
+    if (!errors.isEmpty()) {
+      throw new AssertionError(
+          "the test passed but the gateway logged errors:\n"
+              + String.join("\n", errors.stream().map(CapturedLogs::line).toList()));
     }
   }
 

@@ -49,4 +49,30 @@ class LimitsTest {
       assertThat(harness.get("/health/ready", null).statusCode()).isEqualTo(503);
     }
   }
+
+  @Test
+  void publishes_beyondMaxInFlight_get503Overloaded() throws Exception {
+    String yaml = "limits:\n  maxInFlight: 1\n";
+    try (GatewayHarness harness = GatewayHarness.startEmbedded(yaml, new TestPolicy())) {
+      StringBuilder batch = new StringBuilder("[");
+      for (int i = 0; i < 20; i++) {
+        batch
+            .append(i == 0 ? "" : ",")
+            .append("{\"specversion\":\"1.0\",\"id\":\"e")
+            .append(i)
+            .append("\",\"source\":\"/t\",\"type\":\"t\",\"subject\":\"orders.a\"}");
+      }
+      HttpResponse<String> response =
+          harness.post(
+              "/v1/events",
+              harness.token("alice"),
+              "application/cloudevents-batch+json",
+              batch.append("]").toString());
+
+      assertThat(response.statusCode()).isEqualTo(207);
+      assertThat(JSON.readTree(response.body()).get("results"))
+          .anySatisfy(r -> assertThat(r.get("status").asInt()).isEqualTo(202))
+          .anySatisfy(r -> assertThat(r.at("/problem/type").asText()).endsWith("/overloaded"));
+    }
+  }
 }
