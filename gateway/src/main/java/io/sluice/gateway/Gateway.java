@@ -114,11 +114,21 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static Broker connect(GatewayConfig config, GatewayMetrics metrics) {
-    BrokerSpec spec =
-        BrokerSpec.of(config.broker().url())
-            .withSettings(config.broker().settings())
-            .withListener(metrics);
-    return Broker.connect(spec);
+    BrokerSpec spec;
+    try {
+      spec =
+          BrokerSpec.of(config.broker().url())
+              .withSettings(config.broker().settings())
+              .withListener(metrics);
+    } catch (IllegalArgumentException e) {
+      throw new GatewayStartException("broker.url is not usable: " + e.getMessage(), e);
+    }
+    try {
+      return Broker.connect(spec);
+    } catch (RuntimeException e) {
+      throw new GatewayStartException(
+          "could not open the broker " + spec.redactedUrl() + ": " + e.getMessage(), e);
+    }
   }
 
   private static HttpServerOptions options(GatewayConfig config) {

@@ -57,4 +57,20 @@ class GatewayLifecycleTest {
           .hasMessageContaining("could not listen on 127.0.0.1:" + first.gateway().port());
     }
   }
+
+  @Test
+  void start_withBrokerSchemeNotOnClasspath_namesTheArtifactToAdd() {
+    var config =
+        ConfigLoader.parse("server:\n  port: 0\nbroker:\n  url: kafka://127.0.0.1:1\n", Map.of());
+    AccessControl access =
+        AccessControl.of(
+            c -> CompletableFuture.failedFuture(new IllegalStateException()),
+            new TestPolicy(),
+            "t");
+
+    assertThatThrownBy(() -> Gateway.start(config, access))
+        .isInstanceOf(GatewayStartException.class)
+        .hasMessageContaining("could not open the broker")
+        .hasMessageContaining("sluice-kafka");
+  }
 }

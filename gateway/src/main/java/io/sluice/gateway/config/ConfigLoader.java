@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sluice.broker.AckMode;
+import io.sluice.gateway.identity.Authenticators;
+import io.sluice.gateway.policy.Policies;
+import io.sluice.gateway.policy.PolicySource;
 import io.sluice.subject.InvalidSubjectException;
 import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
@@ -86,6 +89,7 @@ public final class ConfigLoader {
     GatewayConfig config = read(r);
     r.unknownKeys(PASS_THROUGH).forEach(k -> problems.add(k + ": unknown key"));
     if (!problems.isEmpty()) {
+      addSectionProblems(config, problems);
       throw new InvalidConfigException(problems);
     }
     return config;
@@ -169,6 +173,22 @@ public final class ConfigLoader {
       out.put(parsed, ackMode(mode));
     } catch (InvalidSubjectException e) {
       r.problem(key + ": not a valid subject pattern (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * When other keys already failed, also checks the identity and policy sections, so that one start
+   * reports every problem; on a clean file they are checked when the gateway is assembled.
+   */
+  private static void addSectionProblems(GatewayConfig config, List<String> problems) {
+    if (!config.identity().isEmpty()) {
+      Authenticators.fromConfig(config.identity(), problems);
+    }
+    if (!config.policy().isEmpty()) {
+      PolicySource source = Policies.fromConfig(config.policy(), problems);
+      if (source != null) {
+        source.close();
+      }
     }
   }
 

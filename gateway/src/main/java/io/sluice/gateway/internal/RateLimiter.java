@@ -39,14 +39,16 @@ final class RateLimiter {
       this.refilledAt = now;
     }
 
+    /** A request for more than a full bucket waits for a full bucket and takes it all. */
     synchronized long take(int wanted, long now) {
       tokens = Math.min(burst, tokens + (now - refilledAt) * perNano);
       refilledAt = now;
-      if (tokens >= wanted) {
-        tokens -= wanted;
+      double need = Math.min(wanted, burst);
+      if (tokens >= need) {
+        tokens -= need;
         return 0;
       }
-      double missing = Math.min(wanted, burst) - tokens;
+      double missing = need - tokens;
       return Math.max(1, (long) Math.ceil(missing / perNano / 1e9));
     }
   }

@@ -166,4 +166,28 @@ class ConfigLoaderTest {
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("nope.yaml");
   }
+
+  @Test
+  void badIdentityAndPolicySections_areReportedWithTheOtherKeys() {
+    String yaml =
+        """
+        server:
+          port: nope
+        identity:
+          jwt:
+            issuer: not a url
+        policy:
+          roles:
+            writer:
+              allow:
+                - {actions: [fly], subjects: ["orders.>"]}
+        """;
+
+    InvalidConfigException e = problemsOf(yaml, Map.of());
+
+    assertThat(e.problems())
+        .anySatisfy(p -> assertThat(p).startsWith("server.port:"))
+        .anySatisfy(p -> assertThat(p).startsWith("identity.jwt"))
+        .anySatisfy(p -> assertThat(p).startsWith("policy.roles.writer"));
+  }
 }
