@@ -15,6 +15,14 @@ import org.h2.mvstore.MVStore;
 final class Storage implements AutoCloseable {
   static final String FILE_NAME = "sluice.mv.db";
 
+  /**
+   * How long space no longer referenced stays untouched before new chunks may overwrite it.
+   * MVStore's 45 s default guards against disks that have not flushed yet; here every commit is
+   * synced before the next one starts, so a short time is safe, and it keeps the file near the size
+   * of the retained data instead of growing with the write rate.
+   */
+  private static final int FREED_CHUNK_RETENTION_MILLIS = 2000;
+
   private final MVStore store;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -28,6 +36,7 @@ final class Storage implements AutoCloseable {
             .fileName(directory.resolve(FILE_NAME).toString())
             .autoCommitDisabled()
             .open();
+    store.setRetentionTime(FREED_CHUNK_RETENTION_MILLIS);
     return new Storage(store);
   }
 

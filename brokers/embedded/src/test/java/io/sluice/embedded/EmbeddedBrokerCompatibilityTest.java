@@ -20,4 +20,10 @@ class EmbeddedBrokerCompatibilityTest extends BrokerCompatibilityKit {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The same data directory again: durable publishes must still be there. */
+  @Override
+  protected Broker reopenBroker(Broker previous) {
+    return Broker.connect(previous.url());
+  }
 }
