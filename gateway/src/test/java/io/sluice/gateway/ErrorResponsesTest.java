@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.gateway.identity.DevelopmentIdentity;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -228,5 +230,46 @@ class ErrorResponsesTest {
 
       assertThat(response.statusCode()).as(header).isEqualTo(401);
     }
+  }
+
+  @Test
+  void undecodablePath_returns400Problem() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", harness.gateway().port())) {
+      socket.setSoTimeout(5000);
+      socket
+          .getOutputStream()
+          .write(
+              "POST /v1/events/%ZZ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json");
+      assertThat(response).contains("https://sluice.io/problems/malformed-request");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ce-time:yesterday", "ce-specversion:0.3", "ce-id:", "ce-Bad_Name:x"})
+  void binaryModeWithBrokenAttribute_returns400(String header) {
+    String[] nameValue = header.split(":", 2);
+    HttpRequest.Builder request =
+        harness
+            .request("/v1/events/orders.x")
+            .header("Authorization", "Bearer " + alice)
+            .header("Content-Type", "application/json")
+            .header("ce-type", "t")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"));
+    if (!nameValue[0].equals("ce-specversion")) {
+      request.header("ce-specversion", "1.0");
+    }
+    if (!nameValue[1].isEmpty()) {
+      request.header(nameValue[0], nameValue[1]);
+    } else {
+      request.header(nameValue[0], " ");
+    }
+
+    HttpResponse<String> response = harness.send(request);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
   }
 }

@@ -83,6 +83,8 @@ public final class Routes {
     on(router.get("/metrics"), "/metrics").handler(ops::metrics);
 
     router.route().failureHandler(this::failure);
+    router.errorHandler(
+        400, problem(ctx -> Problems.malformed("the request line or path cannot be decoded")));
     router.errorHandler(404, problem(ctx -> Problems.notFound(ctx.request().path())));
     router.errorHandler(
         405,
