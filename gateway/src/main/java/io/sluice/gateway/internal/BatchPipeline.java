@@ -168,12 +168,9 @@ final class BatchPipeline {
 
   private void respond(
       RoutingContext ctx, Identity identity, StoredResponse ok, Throwable failure) {
-    Throwable cause = failure;
-    while (cause != null && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof IdempotencyGuard.Replayed r) {
-      Responder.send(ctx, r.response(), Map.of("Idempotent-Replayed", "true"));
+    IdempotencyGuard.Replayed replay = PublishPipeline.replayed(failure);
+    if (replay != null) {
+      Responder.send(ctx, replay.response(), Map.of("Idempotent-Replayed", "true"));
       return;
     }
     StoredResponse response =

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -94,7 +95,7 @@ final class ExplainEndpoint {
     return Action.valueOf(raw.toUpperCase(Locale.ROOT));
   }
 
-  private static java.util.Optional<Identity> describedIdentity(MultiMap query) {
+  private static Optional<Identity> describedIdentity(MultiMap query) {
     Map<String, Object> claims = new LinkedHashMap<>();
     query.forEach(
         e -> {
@@ -105,7 +106,7 @@ final class ExplainEndpoint {
     String sub = query.get("sub");
     String groups = query.get("groups");
     if (sub == null && groups == null && claims.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Set<String> groupSet = new HashSet<>();
     if (groups != null && !groups.isBlank()) {
@@ -113,7 +114,6 @@ final class ExplainEndpoint {
     }
     String id = sub == null ? "explained-identity" : sub;
     claims.putIfAbsent("sub", id);
-    return java.util.Optional.of(
-        new Identity("jwt", id, "explain", claims, groupSet, Long.MAX_VALUE));
+    return Optional.of(new Identity("jwt", id, "explain", claims, groupSet, Long.MAX_VALUE));
   }
 }

@@ -112,8 +112,9 @@ final class PublishPipeline {
   }
 
   private void respond(Publish p, Throwable failure) {
-    if (failure != null && unwrap(failure) instanceof IdempotencyGuard.Replayed r) {
-      Responder.send(p.ctx, r.response(), Map.of("Idempotent-Replayed", "true"));
+    IdempotencyGuard.Replayed replay = replayed(failure);
+    if (replay != null) {
+      Responder.send(p.ctx, replay.response(), Map.of("Idempotent-Replayed", "true"));
       return;
     }
     StoredResponse response =
@@ -134,10 +135,14 @@ final class PublishPipeline {
     }
   }
 
-  private static Throwable unwrap(Throwable t) {
-    return t.getCause() != null && !(t instanceof IdempotencyGuard.Replayed)
-        ? unwrap(t.getCause())
-        : t;
+  /** The replay signal, wherever the completion wrapped it; null when the failure is another. */
+  static IdempotencyGuard.Replayed replayed(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof IdempotencyGuard.Replayed r) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** One publish as it moves through the stages. */
