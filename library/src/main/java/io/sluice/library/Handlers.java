@@ -1,0 +1,11 @@
+package io.sluice.library;
+
+/** Entry point for building a {@link HandlerChain}. */
+public final class Handlers {
+  private Handlers() {}
+
+  /** A chain with no retry, no idempotency and no dead-letter subject. */
+  public static <T> HandlerChain<T> of(EventHandler<T> handler) {
+    return new HandlerChain<>(handler, RetryPolicy.none(), null, null);
+  }
+}
