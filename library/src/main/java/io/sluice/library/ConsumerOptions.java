@@ -28,8 +28,8 @@ public record ConsumerOptions(
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     List<String> problems = new ArrayList<>();
     if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
-      problems.add("name must be 1-64 characters of A-Z, a-z, 0-9, '_', '.' or '-' but was '"
-          + name + "'");
+      problems.add(
+          "name must be 1-64 characters of A-Z, a-z, 0-9, '_', '.' or '-' but was '" + name + "'");
     }
     if (concurrency < 1) {
       problems.add("concurrency must be >= 1 but was " + concurrency);

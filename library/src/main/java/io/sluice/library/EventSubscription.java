@@ -10,8 +10,8 @@ public interface EventSubscription extends AutoCloseable {
   int inFlight();
 
   /**
-   * Stops taking new events, waits up to the drain timeout for those in flight, then closes.
-   * Events still unsettled after that are redelivered by the broker. Idempotent.
+   * Stops taking new events, waits up to the drain timeout for those in flight, then closes. Events
+   * still unsettled after that are redelivered by the broker. Idempotent.
    */
   @Override
   void close();

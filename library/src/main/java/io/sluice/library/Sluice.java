@@ -45,8 +45,21 @@ public final class Sluice implements AutoCloseable {
   public <T> EventSubscription subscribe(
       String pattern, EventContract<T> contract, HandlerChain<T> chain, ConsumerOptions options) {
     Objects.requireNonNull(chain, "chain");
+    SubjectPattern subjects = SubjectPattern.of(pattern);
+    chain
+        .deadLetter()
+        .filter(subjects::matches)
+        .ifPresent(
+            dead -> {
+              throw new IllegalArgumentException(
+                  "dead-letter subject '"
+                      + dead
+                      + "' matches the subscription pattern '"
+                      + pattern
+                      + "'; dead-lettered events would be handled again");
+            });
     SubscriptionRunner<T> runner =
-        SubscriptionRunner.start(context, SubjectPattern.of(pattern), contract, chain, options);
+        SubscriptionRunner.start(context, subjects, contract, chain, options);
     subscriptions.add(runner);
     return runner;
   }

@@ -30,8 +30,8 @@ public record SluiceOptions(
     Objects.requireNonNull(clock, "clock");
     listeners = List.copyOf(listeners);
     if (source == null || source.isBlank()) {
-      throw new IllegalArgumentException("source must be a non-empty URI-reference but was '"
-          + source + "'");
+      throw new IllegalArgumentException(
+          "source must be a non-empty URI-reference but was '" + source + "'");
     }
   }
 

@@ -28,8 +28,8 @@ final class JdbcProcessedKeyStore implements ProcessedKeyStore {
 
   static JdbcProcessedKeyStore create(DataSource dataSource, String table, Retention retention) {
     if (!table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("table must be a plain SQL identifier but was '" + table
-          + "'");
+      throw new IllegalArgumentException(
+          "table must be a plain SQL identifier but was '" + table + "'");
     }
     JdbcProcessedKeyStore store = new JdbcProcessedKeyStore(dataSource, table, retention);
     store.migrate();
@@ -38,7 +38,9 @@ final class JdbcProcessedKeyStore implements ProcessedKeyStore {
 
   /** The DDL, idempotent: safe to run at every start. */
   String ddl() {
-    return "CREATE TABLE IF NOT EXISTS " + table + " (idem_key VARCHAR(512) PRIMARY KEY,"
+    return "CREATE TABLE IF NOT EXISTS "
+        + table
+        + " (idem_key VARCHAR(512) PRIMARY KEY,"
         + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL)";
   }
 

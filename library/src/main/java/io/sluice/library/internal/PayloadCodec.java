@@ -50,7 +50,10 @@ public final class PayloadCodec {
       return mapper.writeValueAsBytes(payload);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "cannot serialise " + payload.getClass().getName() + " as JSON: " + e.getOriginalMessage(),
+          "cannot serialise "
+              + payload.getClass().getName()
+              + " as JSON: "
+              + e.getOriginalMessage(),
           e);
     }
   }
@@ -63,8 +66,13 @@ public final class PayloadCodec {
     try {
       payload = mapper.readValue(data, contract.payloadType());
     } catch (IOException e) {
-      throw invalid(contract, "data: is not a valid " + contract.payloadType().getSimpleName()
-          + " (" + firstLine(e.getMessage()) + ")");
+      throw invalid(
+          contract,
+          "data: is not a valid "
+              + contract.payloadType().getSimpleName()
+              + " ("
+              + firstLine(e.getMessage())
+              + ")");
     }
     if (payload == null) {
       throw invalid(contract, "data: is null");
@@ -88,13 +96,14 @@ public final class PayloadCodec {
 
   private void checkEnvelope(CloudEvent event, EventContract<?> contract) {
     if (!event.type().equals(contract.name())) {
-      throw invalid(contract, "type: expected '" + contract.name() + "' but was '"
-          + event.type() + "'");
+      throw invalid(
+          contract, "type: expected '" + contract.name() + "' but was '" + event.type() + "'");
     }
     String version = event.extensionAsString(Extensions.EVENT_VERSION).orElse(null);
     if (version != null && !version.equals(String.valueOf(contract.version()))) {
-      throw invalid(contract, Extensions.EVENT_VERSION + ": expected " + contract.version()
-          + " but was " + version);
+      throw invalid(
+          contract,
+          Extensions.EVENT_VERSION + ": expected " + contract.version() + " but was " + version);
     }
   }
 

@@ -33,8 +33,8 @@ final class InProcessSubscription implements Subscription {
   private final SubscribeOptions options;
   private final DeliveryHandler handler;
   private final List<InProcessSubscription> registry;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual()
-      .name("test-broker-delivery").factory());
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(Thread.ofVirtual().name("test-broker-delivery").factory());
   private final Semaphore unsettled;
   private volatile boolean active = true;
 

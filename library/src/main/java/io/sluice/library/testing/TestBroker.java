@@ -29,8 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and, for clients made by {@link #client()}, every event handled, retried, dead-lettered or
  * skipped as a duplicate. Query the records with the accessors; wait for them with Awaitility.
  *
- * <p>{@link #create()} runs a broker in this process's memory; {@link #wrap(Broker)} records
- * around any real broker.
+ * <p>{@link #create()} runs a broker in this process's memory; {@link #wrap(Broker)} records around
+ * any real broker.
  */
 public final class TestBroker implements Broker, SluiceListener {
   private final Broker delegate;
