@@ -45,10 +45,11 @@ public record RetryPolicy(
     }
   }
 
-  /** Exponential backoff without jitter, with the {@link FailureClassifier#standard()} classifier. */
+  /**
+   * Exponential backoff without jitter, with the {@link FailureClassifier#standard()} classifier.
+   */
   public static RetryPolicy exponential(int maxAttempts, Duration initialDelay, Duration maxDelay) {
-    return new RetryPolicy(
-        maxAttempts, initialDelay, maxDelay, 0.0, FailureClassifier.standard());
+    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, 0.0, FailureClassifier.standard());
   }
 
   /** One attempt, no retry. */
@@ -73,7 +74,8 @@ public record RetryPolicy(
   public Duration delayAfter(int attempt) {
     double base = initialDelay.toNanos() * Math.pow(2, Math.max(0, attempt - 1));
     double capped = Math.min(base, maxDelay.toNanos());
-    double factor = jitter == 0 ? 1 : 1 + jitter * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
+    double factor =
+        jitter == 0 ? 1 : 1 + jitter * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
     return Duration.ofNanos((long) Math.min(capped * factor, maxDelay.toNanos()));
   }
 }

@@ -33,9 +33,10 @@ final class DeadLetterStage implements Stage {
   @Override
   public Outcome apply(Attempt attempt) {
     Outcome outcome = next.apply(attempt);
-    if (!(outcome instanceof Outcome.Failed(Throwable cause))) {
+    if (!(outcome instanceof Outcome.Failed failed)) {
       return outcome;
     }
+    Throwable cause = failed.cause();
     String reason = reasonFor(cause);
     try {
       CloudEvent event = deadLetterEvent(attempt, cause, reason);
@@ -61,8 +62,7 @@ final class DeadLetterStage implements Stage {
 
   private CloudEvent deadLetterEvent(Attempt attempt, Throwable cause, String reason) {
     CloudEvent original = attempt.delivery().event();
-    return original
-        .toBuilder()
+    return original.toBuilder()
         .extension(Extensions.IDEMPOTENCY_KEY, "deadletter " + IdempotencyStage.keyOf(original))
         .extension(DeadLetters.REASON, reason)
         .extension(DeadLetters.ATTEMPTS, attempt.number())

@@ -5,8 +5,8 @@ import io.sluice.envelope.Extensions;
 import io.sluice.library.idempotency.ProcessedKeyStore;
 
 /**
- * Skips events already processed and records those the next stage completes. The key is the
- * {@code idempotencykey} extension, else {@code source + " " + id}.
+ * Skips events already processed and records those the next stage completes. The key is the {@code
+ * idempotencykey} extension, else {@code source + " " + id}.
  */
 final class IdempotencyStage implements Stage {
   private final Stage next;

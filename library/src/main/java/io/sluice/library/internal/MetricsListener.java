@@ -2,6 +2,7 @@ package io.sluice.library.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.library.SluiceEvent;
+import io.sluice.library.SluiceListener;
 
 /**
  * Turns {@link SluiceEvent}s into Micrometer meters tagged with the subscription: {@code
@@ -9,7 +10,7 @@ import io.sluice.library.SluiceEvent;
  * .duplicates} counters and the {@code sluice.handler.latency} timer; {@code
  * sluice.publisher.published} counts publishes by subject.
  */
-final class MetricsListener implements io.sluice.library.SluiceListener {
+final class MetricsListener implements SluiceListener {
   private final MeterRegistry registry;
 
   MetricsListener(MeterRegistry registry) {
@@ -18,18 +19,21 @@ final class MetricsListener implements io.sluice.library.SluiceListener {
 
   @Override
   public void on(SluiceEvent event) {
-    switch (event) {
-      case SluiceEvent.Published p ->
-          registry.counter("sluice.publisher.published", "subject", p.subject().value()).increment();
-      case SluiceEvent.Handled h -> {
-        count("handled", h.subscription());
-        registry.timer("sluice.handler.latency", "subscription", h.subscription())
-            .record(h.latency());
-      }
-      case SluiceEvent.Failed f -> count("failed", f.subscription());
-      case SluiceEvent.Retried r -> count("retried", r.subscription());
-      case SluiceEvent.DeadLettered d -> count("deadlettered", d.subscription());
-      case SluiceEvent.DuplicateSkipped d -> count("duplicates", d.subscription());
+    if (event instanceof SluiceEvent.Published p) {
+      registry.counter("sluice.publisher.published", "subject", p.subject().value()).increment();
+    } else if (event instanceof SluiceEvent.Handled h) {
+      count("handled", h.subscription());
+      registry
+          .timer("sluice.handler.latency", "subscription", h.subscription())
+          .record(h.latency());
+    } else if (event instanceof SluiceEvent.Failed f) {
+      count("failed", f.subscription());
+    } else if (event instanceof SluiceEvent.Retried r) {
+      count("retried", r.subscription());
+    } else if (event instanceof SluiceEvent.DeadLettered d) {
+      count("deadlettered", d.subscription());
+    } else if (event instanceof SluiceEvent.DuplicateSkipped d) {
+      count("duplicates", d.subscription());
     }
   }
 

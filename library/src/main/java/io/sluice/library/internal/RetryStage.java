@@ -16,10 +16,10 @@ final class RetryStage implements Stage {
   @Override
   public Outcome apply(Attempt attempt) {
     Outcome outcome = next.apply(attempt);
-    if (outcome instanceof Outcome.Failed(Throwable cause)
-        && !(cause instanceof EventValidationException)
-        && policy.shouldRetry(attempt.number(), cause)) {
-      return new Outcome.Retry(policy.delayAfter(attempt.number()), cause);
+    if (outcome instanceof Outcome.Failed failed
+        && !(failed.cause() instanceof EventValidationException)
+        && policy.shouldRetry(attempt.number(), failed.cause())) {
+      return new Outcome.Retry(policy.delayAfter(attempt.number()), failed.cause());
     }
     return outcome;
   }

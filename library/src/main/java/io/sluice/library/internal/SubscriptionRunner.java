@@ -60,7 +60,8 @@ public final class SubscriptionRunner<T> implements EventSubscription, DeliveryH
       HandlerChain<T> chain,
       ConsumerOptions options) {
     SubscriptionRunner<T> runner =
-        new SubscriptionRunner<>(context, options, Pipeline.build(context, contract, chain, options));
+        new SubscriptionRunner<>(
+            context, options, Pipeline.build(context, contract, chain, options));
     runner.subscription = context.broker().subscribe(pattern, options.broker(), runner);
     return runner;
   }
@@ -134,13 +135,13 @@ public final class SubscriptionRunner<T> implements EventSubscription, DeliveryH
 
   private CompletableFuture<Void> settle(Attempt attempt, Outcome outcome) {
     Delivery delivery = attempt.delivery();
-    return switch (outcome) {
-      case Outcome.Done d -> delivery.ack().toCompletableFuture();
-      case Outcome.Duplicate d -> delivery.ack().toCompletableFuture();
-      case Outcome.DeadLettered d -> delivery.ack().toCompletableFuture();
-      case Outcome.Failed f -> delivery.term().toCompletableFuture();
-      case Outcome.Retry r -> retry(attempt, r.delay());
-    };
+    if (outcome instanceof Outcome.Retry retry) {
+      return retry(attempt, retry.delay());
+    }
+    if (outcome instanceof Outcome.Failed) {
+      return delivery.term().toCompletableFuture();
+    }
+    return delivery.ack().toCompletableFuture();
   }
 
   private CompletableFuture<Void> retry(Attempt attempt, Duration delay) {
