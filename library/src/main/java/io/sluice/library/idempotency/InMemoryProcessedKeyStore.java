@@ -1,12 +1,15 @@
 package io.sluice.library.idempotency;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keys with their expiry in a concurrent map; expired keys are dropped as they are met. */
+/** Keys with their state and expiry in a concurrent map; expired entries are dropped when met. */
 final class InMemoryProcessedKeyStore implements ProcessedKeyStore {
-  private final ConcurrentHashMap<String, Instant> expiries = new ConcurrentHashMap<>();
+  private record Entry(boolean processed, Instant expiry) {}
+
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final Retention retention;
   private final Clock clock;
 
@@ -16,29 +19,37 @@ final class InMemoryProcessedKeyStore implements ProcessedKeyStore {
   }
 
   @Override
-  public boolean isProcessed(String key) {
-    Instant expiry = expiries.get(key);
-    if (expiry != null && !expiry.isAfter(clock.instant())) {
-      expiries.remove(key, expiry);
-      return false;
+  public Claim claim(String key, Duration lease) {
+    Instant now = clock.instant();
+    Claim[] result = {Claim.ACQUIRED};
+    entries.compute(
+        key,
+        (k, old) -> {
+          if (old == null || !old.expiry().isAfter(now)) {
+            return new Entry(false, now.plus(lease));
+          }
+          result[0] = old.processed() ? Claim.ALREADY_PROCESSED : Claim.IN_PROGRESS;
+          return old;
+        });
+    if (entries.size() > 10_000) {
+      entries.values().removeIf(e -> !e.expiry().isAfter(now));
     }
-    return expiry != null;
+    return result[0];
   }
 
   @Override
-  public boolean markProcessed(String key) {
-    Instant now = clock.instant();
-    Instant expiry = now.plus(retention.duration());
-    boolean[] added = {false};
-    expiries.compute(
-        key,
-        (k, old) -> {
-          added[0] = old == null || !old.isAfter(now);
-          return added[0] ? expiry : old;
-        });
-    if (expiries.size() > 10_000) {
-      expiries.values().removeIf(e -> !e.isAfter(now));
-    }
-    return added[0];
+  public void complete(String key) {
+    entries.put(key, new Entry(true, clock.instant().plus(retention.duration())));
+  }
+
+  @Override
+  public void release(String key) {
+    entries.computeIfPresent(key, (k, old) -> old.processed() ? old : null);
+  }
+
+  @Override
+  public boolean isProcessed(String key) {
+    Entry entry = entries.get(key);
+    return entry != null && entry.processed() && entry.expiry().isAfter(clock.instant());
   }
 }

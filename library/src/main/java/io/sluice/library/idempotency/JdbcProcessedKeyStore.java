@@ -2,16 +2,18 @@ package io.sluice.library.idempotency;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Processed keys in a table {@code (idem_key primary key, expires_at)}. Marking inserts the key,
- * first deleting it if it has expired; a primary-key conflict means another consumer marked it
- * first. Works on PostgreSQL and H2.
+ * Keys in a table {@code (idem_key primary key, processed, expires_at)}. A claim deletes the key if
+ * it has expired and inserts it unprocessed; a primary-key conflict means someone else holds or has
+ * processed it. Every statement runs in its own auto-committed transaction. PostgreSQL and H2.
  */
 final class JdbcProcessedKeyStore implements ProcessedKeyStore {
   static final String DEFAULT_TABLE = "sluice_processed_keys";
@@ -32,87 +34,88 @@ final class JdbcProcessedKeyStore implements ProcessedKeyStore {
           "table must be a plain SQL identifier but was '" + table + "'");
     }
     JdbcProcessedKeyStore store = new JdbcProcessedKeyStore(dataSource, table, retention);
-    store.migrate();
+    store.update(
+        "CREATE TABLE IF NOT EXISTS "
+            + table
+            + " (idem_key VARCHAR(512) PRIMARY KEY,"
+            + " processed BOOLEAN NOT NULL, expires_at TIMESTAMP WITH TIME ZONE NOT NULL)");
     return store;
   }
 
-  /** The DDL, idempotent: safe to run at every start. */
-  String ddl() {
-    return "CREATE TABLE IF NOT EXISTS "
-        + table
-        + " (idem_key VARCHAR(512) PRIMARY KEY,"
-        + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL)";
-  }
-
-  private void migrate() {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(ddl());
-    } catch (SQLException e) {
-      throw new ProcessedKeyStoreException("cannot create table " + table, e);
+  @Override
+  public Claim claim(String key, Duration lease) {
+    Instant now = Instant.now();
+    update("DELETE FROM " + table + " WHERE idem_key = ? AND expires_at <= ?", key, now);
+    try {
+      update(
+          "INSERT INTO " + table + " (idem_key, processed, expires_at) VALUES (?, ?, ?)",
+          key,
+          false,
+          now.plus(lease));
+      return Claim.ACQUIRED;
+    } catch (ProcessedKeyStoreException e) {
+      if (!isConflict(e)) {
+        throw e;
+      }
+      return isProcessed(key) ? Claim.ALREADY_PROCESSED : Claim.IN_PROGRESS;
     }
   }
 
   @Override
+  public void complete(String key) {
+    update(
+        "UPDATE " + table + " SET processed = ?, expires_at = ? WHERE idem_key = ?",
+        true,
+        Instant.now().plus(retention.duration()),
+        key);
+  }
+
+  @Override
+  public void release(String key) {
+    update("DELETE FROM " + table + " WHERE idem_key = ? AND processed = ?", key, false);
+  }
+
+  @Override
   public boolean isProcessed(String key) {
-    String sql = "SELECT 1 FROM " + table + " WHERE idem_key = ? AND expires_at > ?";
+    String sql = "SELECT 1 FROM " + table + " WHERE idem_key = ? AND processed AND expires_at > ?";
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, key);
-      s.setTimestamp(2, Timestamp.from(Instant.now()));
-      try (var rows = s.executeQuery()) {
-        return rows.next();
-      }
+        PreparedStatement s = prepare(c, sql, key, Instant.now());
+        ResultSet rows = s.executeQuery()) {
+      return rows.next();
     } catch (SQLException e) {
       throw new ProcessedKeyStoreException("cannot read table " + table, e);
     }
   }
 
-  @Override
-  public boolean markProcessed(String key) {
-    Instant now = Instant.now();
+  private void update(String sql, Object... params) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      deleteExpired(c, key, now);
-      return insert(c, key, now.plus(retention.duration()));
-    } catch (SQLException e) {
-      throw new ProcessedKeyStoreException("cannot write table " + table, e);
-    }
-  }
-
-  private void deleteExpired(Connection c, String key, Instant now) throws SQLException {
-    String sql = "DELETE FROM " + table + " WHERE idem_key = ? AND expires_at <= ?";
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, key);
-      s.setTimestamp(2, Timestamp.from(now));
-      s.executeUpdate();
-    }
-  }
-
-  private boolean insert(Connection c, String key, Instant expiry) throws SQLException {
-    String sql = "INSERT INTO " + table + " (idem_key, expires_at) VALUES (?, ?)";
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, key);
-      s.setTimestamp(2, Timestamp.from(expiry));
-      s.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-        return false;
+      if (params.length == 0) {
+        try (Statement s = c.createStatement()) {
+          s.execute(sql);
+        }
+        return;
       }
-      throw e;
+      try (PreparedStatement s = prepare(c, sql, params)) {
+        s.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new ProcessedKeyStoreException("cannot update table " + table, e);
     }
   }
 
-  /** Deletes every expired key; returns how many. Call it now and then to keep the table small. */
-  int purgeExpired() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("DELETE FROM " + table + " WHERE expires_at <= ?")) {
-      s.setTimestamp(1, Timestamp.from(Instant.now()));
-      return s.executeUpdate();
-    } catch (SQLException e) {
-      throw new ProcessedKeyStoreException("cannot purge table " + table, e);
+  private static PreparedStatement prepare(Connection c, String sql, Object... params)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < params.length; i++) {
+      Object p = params[i];
+      s.setObject(i + 1, p instanceof Instant t ? Timestamp.from(t) : p);
     }
+    return s;
+  }
+
+  private static boolean isConflict(ProcessedKeyStoreException e) {
+    return e.getCause() instanceof SQLException sql
+        && sql.getSQLState() != null
+        && sql.getSQLState().startsWith("23");
   }
 }

@@ -11,14 +11,31 @@ import javax.sql.DataSource;
  */
 public interface ProcessedKeyStore {
 
-  /** True when {@code key} was marked processed within the retention window. */
-  boolean isProcessed(String key);
+  /** What {@link #claim} found. */
+  enum Claim {
+    /** The caller now holds the key and should handle the event, then complete or release. */
+    ACQUIRED,
+    /** Another consumer holds an unexpired claim: try again later. */
+    IN_PROGRESS,
+    /** The event was processed within the retention window: skip it. */
+    ALREADY_PROCESSED
+  }
 
   /**
-   * Marks {@code key} processed for the retention window; returns false when it already was (the
-   * first marker wins).
+   * Atomically claims {@code key} for {@code lease}, unless it is processed or claimed by someone
+   * else. A claim not completed or released within the lease expires, so a crashed consumer does
+   * not block the key for ever.
    */
-  boolean markProcessed(String key);
+  Claim claim(String key, Duration lease);
+
+  /** Marks a claimed key processed; it is then remembered for the retention window. */
+  void complete(String key);
+
+  /** Gives a claimed key up after a failure, so a retry can claim it again. */
+  void release(String key);
+
+  /** True when {@code key} was completed within the retention window. */
+  boolean isProcessed(String key);
 
   /** In this process's memory: lost on restart, not shared between instances. */
   static ProcessedKeyStore inMemory(Duration retention) {

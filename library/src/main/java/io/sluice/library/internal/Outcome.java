@@ -12,6 +12,9 @@ sealed interface Outcome {
   /** Already processed: ack without handling. */
   record Duplicate(String key) implements Outcome {}
 
+  /** Another consumer is handling the same key; look again after {@code delay}. */
+  record Deferred(Duration delay, String key) implements Outcome {}
+
   /** Failed; try again after {@code delay}. */
   record Retry(Duration delay, Throwable cause) implements Outcome {}
 

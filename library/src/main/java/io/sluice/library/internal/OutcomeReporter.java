@@ -28,6 +28,13 @@ final class OutcomeReporter {
     } else if (outcome instanceof Outcome.Duplicate d) {
       context.emit(new SluiceEvent.DuplicateSkipped(name, e.id(), e.type(), d.key()));
       LOG.debug("{} skipped duplicate {} {} (correlation {})", name, e.type(), e.id(), corr(e));
+    } else if (outcome instanceof Outcome.Deferred d) {
+      LOG.debug(
+          "{} deferred {} {}: key '{}' is being handled elsewhere",
+          name,
+          e.type(),
+          e.id(),
+          d.key());
     } else if (outcome instanceof Outcome.Retry r) {
       retried(e, n, r);
     } else if (outcome instanceof Outcome.DeadLettered d) {

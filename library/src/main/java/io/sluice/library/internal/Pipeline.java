@@ -15,7 +15,7 @@ final class Pipeline {
       ConsumerOptions options) {
     Stage stage = new InvokeStage<>(context, contract, chain.handler(), options.name());
     if (chain.idempotency().isPresent()) {
-      stage = new IdempotencyStage(stage, chain.idempotency().get());
+      stage = new IdempotencyStage(stage, chain.idempotency().get(), options.broker().ackWait());
     }
     stage = new RetryStage(stage, chain.retry());
     if (chain.deadLetter().isPresent()) {

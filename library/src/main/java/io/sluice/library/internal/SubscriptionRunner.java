@@ -136,7 +136,10 @@ public final class SubscriptionRunner<T> implements EventSubscription, DeliveryH
   private CompletableFuture<Void> settle(Attempt attempt, Outcome outcome) {
     Delivery delivery = attempt.delivery();
     if (outcome instanceof Outcome.Retry retry) {
-      return retry(attempt, retry.delay());
+      return retry(attempt.next(), retry.delay());
+    }
+    if (outcome instanceof Outcome.Deferred deferred) {
+      return retry(attempt, deferred.delay());
     }
     if (outcome instanceof Outcome.Failed) {
       return delivery.term().toCompletableFuture();
@@ -144,6 +147,7 @@ public final class SubscriptionRunner<T> implements EventSubscription, DeliveryH
     return delivery.ack().toCompletableFuture();
   }
 
+  /** Hands {@code attempt} back to the broker for later, or runs it here after {@code delay}. */
   private CompletableFuture<Void> retry(Attempt attempt, Duration delay) {
     if (brokerDelays) {
       return attempt.delivery().nack(delay).toCompletableFuture();
@@ -154,7 +158,7 @@ public final class SubscriptionRunner<T> implements EventSubscription, DeliveryH
             v ->
                 closing
                     ? attempt.delivery().nack(Duration.ZERO).toCompletableFuture()
-                    : process(attempt.next()));
+                    : process(attempt));
   }
 
   private Void logSettleFailure(Attempt attempt, Throwable e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.library.idempotency.ProcessedKeyStore.Claim;
 import io.sluice.library.support.PostgresSchema;
 import io.sluice.library.support.RedisServer;
 import java.time.Duration;
@@ -21,37 +22,64 @@ class ProcessedKeyStoreTest {
   abstract static class Contract {
     abstract ProcessedKeyStore store(Duration retention);
 
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
     @Test
-    @DisplayName("a key is unknown until marked, then known")
-    void markProcessed_thenIsProcessed() {
+    @DisplayName("the first claim is acquired; a second one sees the work in progress")
+    void claim_twice_secondIsInProgress() {
       ProcessedKeyStore store = store(Duration.ofHours(1));
       String key = "k-" + UUID.randomUUID();
 
+      assertThat(store.claim(key, LEASE)).isEqualTo(Claim.ACQUIRED);
+      assertThat(store.claim(key, LEASE)).isEqualTo(Claim.IN_PROGRESS);
       assertThat(store.isProcessed(key)).isFalse();
-      assertThat(store.markProcessed(key)).isTrue();
-      assertThat(store.isProcessed(key)).isTrue();
     }
 
     @Test
-    @DisplayName("the first marker wins")
-    void markProcessed_twice_secondReturnsFalse() {
+    @DisplayName("a completed key is processed and later claims skip it")
+    void complete_thenClaim_isAlreadyProcessed() {
       ProcessedKeyStore store = store(Duration.ofHours(1));
       String key = "k-" + UUID.randomUUID();
+      store.claim(key, LEASE);
 
-      store.markProcessed(key);
+      store.complete(key);
 
-      assertThat(store.markProcessed(key)).isFalse();
+      assertThat(store.isProcessed(key)).isTrue();
+      assertThat(store.claim(key, LEASE)).isEqualTo(Claim.ALREADY_PROCESSED);
     }
 
     @Test
-    @DisplayName("a key is forgotten after the retention window")
-    void isProcessed_afterRetention_isFalseAndKeyCanBeMarkedAgain() {
+    @DisplayName("a released key can be claimed again by a retry")
+    void release_thenClaim_isAcquired() {
+      ProcessedKeyStore store = store(Duration.ofHours(1));
+      String key = "k-" + UUID.randomUUID();
+      store.claim(key, LEASE);
+
+      store.release(key);
+
+      assertThat(store.claim(key, LEASE)).isEqualTo(Claim.ACQUIRED);
+    }
+
+    @Test
+    @DisplayName("a claim whose lease ran out can be taken over")
+    void claim_afterLeaseExpired_isAcquired() {
+      ProcessedKeyStore store = store(Duration.ofHours(1));
+      String key = "k-" + UUID.randomUUID();
+      store.claim(key, Duration.ofMillis(100));
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> store.claim(key, LEASE) == Claim.ACQUIRED);
+    }
+
+    @Test
+    @DisplayName("a processed key is forgotten after the retention window")
+    void isProcessed_afterRetention_isFalseAndKeyCanBeClaimedAgain() {
       ProcessedKeyStore store = store(Duration.ofMillis(200));
       String key = "k-" + UUID.randomUUID();
-      store.markProcessed(key);
+      store.claim(key, LEASE);
+      store.complete(key);
 
       await().atMost(Duration.ofSeconds(5)).until(() -> !store.isProcessed(key));
-      assertThat(store.markProcessed(key)).isTrue();
+      assertThat(store.claim(key, LEASE)).isEqualTo(Claim.ACQUIRED);
     }
   }
 
