@@ -64,6 +64,12 @@ public final class Sluice implements AutoCloseable {
     return runner;
   }
 
+  /** Runs {@code chain} for events of a record annotated with {@link EventType}. */
+  public <T> EventSubscription subscribe(
+      String pattern, Class<T> annotatedType, HandlerChain<T> chain, ConsumerOptions options) {
+    return subscribe(pattern, EventContract.of(annotatedType), chain, options);
+  }
+
   /** Drains and closes every subscription this client started. */
   @Override
   public void close() {
