@@ -3,6 +3,7 @@ package io.sluice.library.testing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.broker.AckMode;
 import io.sluice.broker.Broker;
+import io.sluice.broker.BrokerSpec;
 import io.sluice.broker.Capability;
 import io.sluice.broker.ConnectionState;
 import io.sluice.broker.DeliveryHandler;
@@ -19,6 +20,7 @@ import io.sluice.subject.SubjectPattern;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -29,36 +31,45 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and, for clients made by {@link #client()}, every event handled, retried, dead-lettered or
  * skipped as a duplicate. Query the records with the accessors; wait for them with Awaitility.
  *
- * <p>{@link #create()} runs a broker in this process's memory; {@link #wrap(Broker)} records around
- * any real broker.
+ * <p>{@link #create()} wraps the in-memory broker {@code mem:}; {@link #wrap(Broker)} records
+ * around any real broker.
  */
 public final class TestBroker implements Broker, SluiceListener {
   private final Broker delegate;
+  private final Set<Capability> hidden;
   private final List<PublishedEvent> published = new CopyOnWriteArrayList<>();
   private final List<SluiceEvent> happenings = new CopyOnWriteArrayList<>();
 
   /** An event as it was published: where to, and what. */
   public record PublishedEvent(Subject subject, CloudEvent event) {}
 
-  private TestBroker(Broker delegate) {
+  private TestBroker(Broker delegate, Set<Capability> hidden) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.hidden = Set.copyOf(hidden);
   }
 
-  /** An in-memory broker with consumer groups, delayed redelivery and de-duplication. */
+  /** The in-memory broker ({@code mem:}): consumer groups, delayed redelivery, de-duplication. */
   public static TestBroker create() {
-    return new TestBroker(new InProcessBroker(InProcessBroker.allCapabilities()));
+    return new TestBroker(Broker.connect("mem:"), Set.of());
   }
 
-  /** An in-memory broker lacking some capabilities, to exercise the library's fallbacks. */
+  /**
+   * The in-memory broker with some capabilities withheld, to exercise the library's fallbacks.
+   * Without {@link Capability#DEDUPLICATION} repeated idempotency keys reach consumers (the
+   * broker's de-duplication window is cut to a nanosecond).
+   */
   public static TestBroker createWithout(Capability first, Capability... more) {
-    Set<Capability> capabilities = InProcessBroker.allCapabilities();
-    capabilities.removeAll(EnumSet.of(first, more));
-    return new TestBroker(new InProcessBroker(capabilities));
+    Set<Capability> hidden = EnumSet.of(first, more);
+    BrokerSpec spec = BrokerSpec.of("mem:");
+    if (hidden.contains(Capability.DEDUPLICATION)) {
+      spec = spec.withSettings(Map.of("dedupWindow", Duration.ofNanos(1)));
+    }
+    return new TestBroker(Broker.connect(spec), hidden);
   }
 
   /** Records around a real broker. */
   public static TestBroker wrap(Broker broker) {
-    return new TestBroker(broker);
+    return new TestBroker(broker, Set.of());
   }
 
   /** A client whose happenings this broker records, with its own meter registry. */
@@ -118,7 +129,10 @@ public final class TestBroker implements Broker, SluiceListener {
 
   @Override
   public Set<Capability> capabilities() {
-    return delegate.capabilities();
+    Set<Capability> shown = EnumSet.noneOf(Capability.class);
+    shown.addAll(delegate.capabilities());
+    shown.removeAll(hidden);
+    return shown;
   }
 
   @Override
