@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sluice.broker.Broker;
+import io.sluice.broker.BrokerSpec;
 import io.sluice.library.ConsumerOptions;
 import io.sluice.library.DeadLetters;
 import io.sluice.library.Handlers;
@@ -16,6 +17,8 @@ import io.sluice.library.outbox.OutboxRelay;
 import io.sluice.library.outbox.OutboxRelayOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +33,22 @@ public final class OnboardingApp {
 
   private OnboardingApp() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception e) {
+      LOG.error("the onboarding example could not start: {}", e.toString());
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     String brokerUrl = arg(args, 0, "embedded:./data/broker");
     int port = Integer.parseInt(arg(args, 1, "8080"));
     String jdbcUrl = arg(args, 2, "jdbc:h2:./data/onboarding");
 
     HikariDataSource db = dataSource(jdbcUrl);
-    Broker broker = Broker.connect(brokerUrl);
+    Broker broker = Broker.connect(brokerSpec(brokerUrl));
     Sluice sluice = Sluice.client(broker, SluiceOptions.defaults().withSource("/examples/onb"));
     Users users =
         new Users(db, Outbox.create(), sluice.publisher(Users.SUBJECT, UserCreated.class));
@@ -87,6 +99,17 @@ public final class OnboardingApp {
                     event.cloudEvent().extension(DeadLetters.ATTEMPTS).orElse("?"),
                     event.cloudEvent().extension(DeadLetters.ERROR_MESSAGE).orElse("?"))),
         ConsumerOptions.named("deadletters"));
+  }
+
+  /** On NATS, a JetStream stream must cover the subjects; other brokers need no settings. */
+  private static BrokerSpec brokerSpec(String url) {
+    BrokerSpec spec = BrokerSpec.of(url);
+    if (!"nats".equals(spec.scheme())) {
+      return spec;
+    }
+    Map<String, Object> stream =
+        Map.of("name", "ONBOARDING", "subjects", List.of(Users.SUBJECT, DEAD_LETTERS));
+    return spec.withSettings(Map.of("streams", List.of(stream)));
   }
 
   private static HikariDataSource dataSource(String jdbcUrl) {

@@ -26,11 +26,19 @@ final class UsersEndpoint implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        respond(exchange, 405, Map.of("error", "use POST /users"));
-        return;
-      }
+    try {
+      respondTo(exchange);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void respondTo(HttpExchange exchange) throws IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      respond(exchange, 405, Map.of("error", "use POST /users"));
+      return;
+    }
+    try {
       JsonNode body = JSON.readTree(exchange.getRequestBody());
       String email = body == null ? "" : body.path("email").asText("");
       String correlationId = "signup-" + UUID.randomUUID();
