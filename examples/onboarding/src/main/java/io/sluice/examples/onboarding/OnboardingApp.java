@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OnboardingApp {
   private static final Logger LOG = LoggerFactory.getLogger(OnboardingApp.class);
-  private static final String DEAD_LETTERS = "deadletter.users.created";
+  static final String DEAD_LETTERS = "deadletter.users.created";
 
   private OnboardingApp() {}
 
@@ -43,10 +43,25 @@ public final class OnboardingApp {
   }
 
   private static void run(String[] args) throws Exception {
-    String brokerUrl = arg(args, 0, "embedded:./data/broker");
-    int port = Integer.parseInt(arg(args, 1, "8080"));
-    String jdbcUrl = arg(args, 2, "jdbc:h2:./data/onboarding");
+    Running app =
+        start(
+            arg(args, 0, "embedded:./data/broker"),
+            Integer.parseInt(arg(args, 1, "8080")),
+            arg(args, 2, "jdbc:h2:./data/onboarding"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .unstarted(
+                    () -> {
+                      app.close();
+                      stopped.countDown();
+                    }));
+    stopped.await();
+  }
 
+  /** Starts everything; port 0 picks a free port. */
+  static Running start(String brokerUrl, int port, String jdbcUrl) throws Exception {
     HikariDataSource db = dataSource(jdbcUrl);
     Broker broker = Broker.connect(brokerSpec(brokerUrl));
     Sluice sluice = Sluice.client(broker, SluiceOptions.defaults().withSource("/examples/onb"));
@@ -58,22 +73,27 @@ public final class OnboardingApp {
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     http.createContext("/users", new UsersEndpoint(users));
     http.start();
-    LOG.info("onboarding example on http://127.0.0.1:{}/users, broker {}", port, broker.url());
+    int bound = http.getAddress().getPort();
+    LOG.info("onboarding example on http://127.0.0.1:{}/users, broker {}", bound, broker.url());
+    return new Running(http, relay, sluice, broker, db);
+  }
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            Thread.ofPlatform()
-                .unstarted(
-                    () -> {
-                      http.stop(1);
-                      relay.close();
-                      sluice.close();
-                      broker.close();
-                      db.close();
-                      stopped.countDown();
-                    }));
-    stopped.await();
+  /** The running example; closing stops it in reverse order of start. */
+  record Running(
+      HttpServer http, OutboxRelay relay, Sluice sluice, Broker broker, HikariDataSource db)
+      implements AutoCloseable {
+    int port() {
+      return http.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+      http.stop(0);
+      relay.close();
+      sluice.close();
+      broker.close();
+      db.close();
+    }
   }
 
   private static void subscribe(Sluice sluice, HikariDataSource db) {
