@@ -27,9 +27,8 @@ public record ConsumerOptions(
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     List<String> problems = new ArrayList<>();
-    if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
-      problems.add(
-          "name must be 1-64 characters of A-Z, a-z, 0-9, '_', '.' or '-' but was '" + name + "'");
+    if (!isValidName(name)) {
+      problems.add(nameProblem(name));
     }
     if (concurrency < 1) {
       problems.add("concurrency must be >= 1 but was " + concurrency);
@@ -42,10 +41,24 @@ public record ConsumerOptions(
     }
   }
 
-  /** One at a time, in a consumer group called {@code name}, draining for up to 30 seconds. */
+  /**
+   * One at a time, in a consumer group named after {@code name} ({@code .} becomes {@code -}),
+   * draining for up to 30 seconds.
+   */
   public static ConsumerOptions named(String name) {
-    return new ConsumerOptions(
-        name, SubscribeOptions.group(name), 1, false, Duration.ofSeconds(30));
+    if (!isValidName(name)) {
+      throw new IllegalArgumentException(nameProblem(name));
+    }
+    SubscribeOptions group = SubscribeOptions.group(name.replace('.', '-'));
+    return new ConsumerOptions(name, group, 1, false, Duration.ofSeconds(30));
+  }
+
+  private static boolean isValidName(String name) {
+    return name != null && name.matches("[A-Za-z0-9_.-]{1,64}");
+  }
+
+  private static String nameProblem(String name) {
+    return "name must be 1-64 characters of A-Z, a-z, 0-9, '_', '.' or '-' but was '" + name + "'";
   }
 
   public ConsumerOptions withBroker(SubscribeOptions broker) {

@@ -59,4 +59,23 @@ class EventContractTest {
     assertThat(policy.withJitter(0.5).delayAfter(2))
         .isBetween(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(300));
   }
+
+  @Test
+  void classifier_permanentOn_makesThatTypeAndItsSubtypesPermanent() {
+    FailureClassifier classifier =
+        FailureClassifier.standard().permanentOn(IllegalArgumentException.class);
+
+    assertThat(classifier.isTransient(new NumberFormatException("bad"))).isFalse();
+    assertThat(classifier.isTransient(new NonRetryableException("no"))).isFalse();
+    assertThat(classifier.isTransient(new IllegalStateException("busy"))).isTrue();
+  }
+
+  @Test
+  void consumerOptions_badValues_areAllReported() {
+    assertThatThrownBy(() -> ConsumerOptions.named("bad name").withConcurrency(0))
+        .hasMessageContaining(
+            "name must be 1-64 characters of A-Z, a-z, 0-9, '_', '.' or '-' but was 'bad name'");
+    assertThatThrownBy(() -> ConsumerOptions.named("ok").withConcurrency(0))
+        .hasMessage("concurrency must be >= 1 but was 0");
+  }
 }

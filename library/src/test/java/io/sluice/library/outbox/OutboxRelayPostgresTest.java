@@ -138,6 +138,22 @@ class OutboxRelayPostgresTest {
   }
 
   @Test
+  void relay_whoseBrokerFails_leavesRowsUnsentForTheNextRelay() throws SQLException {
+    List<CloudEvent> written = writeUsers(2, true);
+    TestBroker closed = TestBroker.create();
+    closed.close();
+    OutboxRelay failing =
+        OutboxRelay.create(dataSource(), closed, OutboxRelayOptions.defaults().withTable(table));
+
+    assertThat(failing.relayOnce()).isZero();
+    assertThat(unsent()).isEqualTo(2);
+    assertThat(relay(10).relayOnce()).isEqualTo(2);
+
+    assertThat(ids(broker.published("users.created"))).isEqualTo(ids(written));
+    assertThat(unsent()).isZero();
+  }
+
+  @Test
   void relays_inParallel_publishEveryRowExactlyOnce() throws SQLException {
     List<CloudEvent> written = writeUsers(60, true);
 
