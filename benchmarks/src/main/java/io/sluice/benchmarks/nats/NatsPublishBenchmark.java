@@ -108,8 +108,8 @@ public class NatsPublishBenchmark {
   }
 
   @Benchmark
-  public PublishAck baselineRawJetStreamDurable() throws Exception {
-    return rawJetStream.publish(DURABLE.value(), headers, payload);
+  public PublishAck baselineRawJetStreamDurable() {
+    return rawJetStream.publishAsync(DURABLE.value(), headers, payload).join();
   }
 
   @Benchmark

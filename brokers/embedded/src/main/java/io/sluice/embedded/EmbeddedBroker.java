@@ -194,6 +194,11 @@ final class EmbeddedBroker implements Broker {
     return requests.send(subject, request, timeout, responders);
   }
 
+  /** Commits and syncs made so far: with group commit, fewer than the durable writes. */
+  long commits() {
+    return engine.committer().commits();
+  }
+
   @Override
   public ConnectionState state() {
     return state;

@@ -90,7 +90,8 @@ public record EmbeddedSettings(
 
   private static Path directoryOf(BrokerSpec spec) {
     String path = spec.url().getSchemeSpecificPart();
-    if (path == null || path.isBlank()) {
+    if (path == null || path.isBlank() || path.equals("/")) {
+      // "embedded:" alone arrives as "embedded:/" (see BrokerSpec); never the file system root
       return DEFAULT_DIRECTORY;
     }
     int query = path.indexOf('?');

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ final class GroupCommitter implements AutoCloseable {
   private final FsyncPolicy policy;
   private final LinkedBlockingQueue<CompletableFuture<Void>> waiting = new LinkedBlockingQueue<>();
   private final CompletableFuture<Void> stop = new CompletableFuture<>();
+  private final AtomicLong commits = new AtomicLong();
   private final Thread thread;
   private boolean running = true;
 
@@ -78,12 +80,18 @@ final class GroupCommitter implements AutoCloseable {
     try {
       storage.commit();
       storage.sync();
+      commits.incrementAndGet();
       batch.forEach(f -> f.complete(null));
     } catch (RuntimeException e) {
       LOG.error("embedded broker could not persist {} pending writes", batch.size(), e);
       var failure = new BrokerUnavailableException("embedded broker could not persist: " + e, e);
       batch.forEach(f -> f.completeExceptionally(failure));
     }
+  }
+
+  /** Commits (each followed by a sync) made since the broker opened. */
+  long commits() {
+    return commits.get();
   }
 
   /**

@@ -20,6 +20,12 @@ class EmbeddedSettingsTest {
   }
 
   @Test
+  void url_withoutDirectory_meansSluiceDataInTheWorkingDirectory() {
+    assertThat(EmbeddedSettings.from(BrokerSpec.of("embedded:")).directory())
+        .isEqualTo(Path.of("sluice-data"));
+  }
+
+  @Test
   void defaults_areBatchFsyncUnlimitedRetentionAndTwoMinuteDedupWindow() {
     EmbeddedSettings settings = EmbeddedSettings.from(BrokerSpec.of("embedded:data"));
 

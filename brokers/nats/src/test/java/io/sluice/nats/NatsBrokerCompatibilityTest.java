@@ -20,7 +20,7 @@ class NatsBrokerCompatibilityTest extends BrokerCompatibilityKit {
   private static final Map<String, Object> SETTINGS =
       Map.of(
           "streams",
-          List.of(Map.of("name", STREAM, "subjects", List.of("kit.>"), "storage", "memory")));
+          List.of(Map.of("name", STREAM, "subjects", List.of("kit.>"), "storage", "file")));
 
   @RegisterExtension final BeforeEachCallback freshStream = context -> NATS.deleteStream(STREAM);
 

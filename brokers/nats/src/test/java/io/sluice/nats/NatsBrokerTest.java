@@ -221,6 +221,23 @@ class NatsBrokerTest {
   }
 
   @Test
+  void durableGroup_reusedForAnotherPattern_failsNamingBoth() {
+    String group = "g" + unique();
+    String root = "events." + unique();
+    broker
+        .subscribe(SubjectPattern.of(root + ".a"), SubscribeOptions.group(group), d -> {})
+        .close();
+
+    assertThatThrownBy(
+            () ->
+                broker.subscribe(
+                    SubjectPattern.of(root + ".b"), SubscribeOptions.group(group), d -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'" + root + ".a'")
+        .hasMessageContaining("'" + root + ".b' needs another group name");
+  }
+
+  @Test
   void close_thenPublish_failsAsClosed() {
     broker.close();
 

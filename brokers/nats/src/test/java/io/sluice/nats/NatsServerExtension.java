@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,11 +28,22 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
   private static final Path BINARY = Path.of("/usr/sbin/nats-server");
   private static final Duration STARTUP = Duration.ofSeconds(15);
 
+  private final List<String> extraArgs;
   private Path storeDir;
   private Path logFile;
   private int port;
   private Process process;
   private long logStart;
+
+  /** A server with JetStream and no authentication. */
+  public NatsServerExtension() {
+    this(List.of());
+  }
+
+  /** A server started with extra command-line options, e.g. {@code --user}, {@code --pass}. */
+  public NatsServerExtension(List<String> extraArgs) {
+    this.extraArgs = List.copyOf(extraArgs);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
@@ -65,8 +77,9 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
   /** Starts the server on the same port and store directory; returns once it accepts clients. */
   public void start() throws IOException {
     logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-    process =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 BINARY.toString(),
                 "-a",
                 "127.0.0.1",
@@ -74,7 +87,10 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
                 String.valueOf(port),
                 "-js",
                 "-sd",
-                storeDir.toString())
+                storeDir.toString()));
+    command.addAll(extraArgs);
+    process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
             .start();

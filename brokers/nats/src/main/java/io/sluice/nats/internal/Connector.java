@@ -44,7 +44,8 @@ final class Connector {
             .reconnectBufferSize(settings.reconnectBufferSize())
             .connectionTimeout(settings.connectionTimeout())
             .reportNoResponders()
-            .connectionListener(tracker);
+            .connectionListener(tracker)
+            .errorListener(new ErrorLogger(spec.redactedUrl()));
     credentials(url, b);
     return b.build();
   }

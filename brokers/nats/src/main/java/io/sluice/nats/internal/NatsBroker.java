@@ -64,8 +64,7 @@ public final class NatsBroker implements Broker {
     this.settings = settings;
     this.connection = connection;
     this.tracker = t;
-    JetStreamOptions jso =
-        JetStreamOptions.builder().requestTimeout(settings.requestTimeout()).build();
+    JetStreamOptions jso = jetStreamOptions(settings);
     this.publishers =
         new Publishers(connection, connection.jetStream(jso), settings.requestTimeout());
     this.streams = new StreamLocator(connection.jetStreamManagement(jso), settings.streams());
@@ -80,9 +79,8 @@ public final class NatsBroker implements Broker {
     Connection connection = Connector.open(spec, settings, tracker);
     tracker.moveTo(ConnectionState.CONNECTED);
     try {
-      JetStreamOptions jso =
-          JetStreamOptions.builder().requestTimeout(settings.requestTimeout()).build();
-      new StreamProvisioner(connection.jetStreamManagement(jso)).provision(settings.streams());
+      new StreamProvisioner(connection.jetStreamManagement(jetStreamOptions(settings)))
+          .provision(settings.streams());
       return new NatsBroker(spec, settings, connection, tracker);
     } catch (IOException | RuntimeException e) {
       closeQuietly(connection);
@@ -138,6 +136,7 @@ public final class NatsBroker implements Broker {
             ? JetStreamSubscription.start(
                 connection, streamContext(stream.get()), pattern, options, guarded)
             : CoreSubscription.start(connection, pattern, options.group(), guarded);
+    subscriptions.removeIf(existing -> !existing.isActive());
     subscriptions.add(s);
     return s;
   }
@@ -199,11 +198,14 @@ public final class NatsBroker implements Broker {
 
   private StreamContext streamContext(String stream) {
     try {
-      return connection.getStreamContext(
-          stream, JetStreamOptions.builder().requestTimeout(settings.requestTimeout()).build());
+      return connection.getStreamContext(stream, jetStreamOptions(settings));
     } catch (IOException | JetStreamApiException e) {
       throw Failures.of("open stream '" + stream + "'", e);
     }
+  }
+
+  private static JetStreamOptions jetStreamOptions(NatsSettings settings) {
+    return JetStreamOptions.builder().requestTimeout(settings.requestTimeout()).build();
   }
 
   private BrokerClosedException closedError(String doing) {
