@@ -87,10 +87,10 @@ public final class CompiledSchema {
       pointer = pointer + "/" + Json.token(error.getProperty());
     }
     String keyword = error.getKeyword() == null ? "schema" : error.getKeyword();
-    return new ContractViolation(pointer, keyword, stripLocation(error.getMessage(), pointer));
+    return new ContractViolation(pointer, keyword, messageOf(error));
   }
 
-  private static String stripLocation(String message, String pointer) {
-    return message == null ? "violates the schema" : message;
+  private static String messageOf(Error error) {
+    return error.getMessage() == null ? "violates the schema" : error.getMessage();
   }
 }
