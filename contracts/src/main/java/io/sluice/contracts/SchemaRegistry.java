@@ -95,7 +95,7 @@ public final class SchemaRegistry implements AutoCloseable {
               + " than the schema files; the file wins");
       return;
     }
-    versions(stored.type()).putIfAbsent(stored.version(), CompiledSchema.compile(stored));
+    versions(stored.type()).computeIfAbsent(stored.version(), v -> CompiledSchema.compile(stored));
   }
 
   /**
@@ -140,7 +140,10 @@ public final class SchemaRegistry implements AutoCloseable {
               + mode.configName()
               + " compatible with the previous version");
     }
-    store.insert(candidate, clock.instant());
+    if (!store.insert(candidate, clock.instant())) {
+      refresh();
+      return register(type, version, schemaJson);
+    }
     versions(type).put(version, compiled);
     return new Registration(type, version, Registration.Outcome.REGISTERED, report, "");
   }
@@ -166,6 +169,16 @@ public final class SchemaRegistry implements AutoCloseable {
 
   private NavigableMap<Integer, CompiledSchema> versions(String type) {
     return schemas.computeIfAbsent(type, t -> new ConcurrentSkipListMap<>());
+  }
+
+  /**
+   * Loads versions other registry instances (other gateway replicas) stored since this one opened
+   * or last refreshed. Returns the problems found, e.g. a stored schema that conflicts with a file.
+   */
+  public synchronized List<String> refresh() {
+    List<String> problems = new ArrayList<>();
+    store.loadAll().forEach(s -> loadStored(s, problems));
+    return problems;
   }
 
   /**

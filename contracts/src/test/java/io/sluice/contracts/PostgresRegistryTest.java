@@ -79,4 +79,22 @@ class PostgresRegistryTest {
       assertThat(third.schema("twice.opened", 1)).isPresent();
     }
   }
+
+  @Test
+  void replicas_seeEachOthersRegistrations() {
+    String v1 = "{\"type\": \"object\"}";
+    String v2 = "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}";
+    try (var first = open();
+        var second = open()) {
+      first.register("shared.type", 1, v1);
+      assertThat(second.schema("shared.type", 1)).isEmpty();
+      assertThat(second.refresh()).isEmpty();
+      assertThat(second.schema("shared.type", 1)).isPresent();
+      first.register("shared.type", 2, v2);
+      assertThat(second.register("shared.type", 2, v2).outcome())
+          .isEqualTo(Registration.Outcome.UNCHANGED);
+      assertThat(second.register("shared.type", 2, v1).outcome())
+          .isEqualTo(Registration.Outcome.REFUSED);
+    }
+  }
 }

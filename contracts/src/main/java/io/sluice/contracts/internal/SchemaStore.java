@@ -22,9 +22,11 @@ import java.util.List;
 public final class SchemaStore implements AutoCloseable {
   private static final List<String> MIGRATIONS =
       List.of(
-          "CREATE TABLE sluice_schemas (event_type VARCHAR(255) NOT NULL, version INTEGER NOT NULL,"
+          "CREATE TABLE IF NOT EXISTS sluice_schemas (event_type VARCHAR(255) NOT NULL, version INTEGER NOT NULL,"
               + " schema_json VARCHAR(1048576) NOT NULL, registered_at TIMESTAMP NOT NULL,"
               + " PRIMARY KEY (event_type, version))");
+
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final HikariDataSource pool;
 
@@ -49,12 +51,21 @@ public final class SchemaStore implements AutoCloseable {
     }
     SchemaStore store = new SchemaStore(pool);
     try {
-      store.migrate();
+      store.migrateWithOneRetry();
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
     return store;
+  }
+
+  /** Another replica may be creating the same tables; the statements are idempotent. */
+  private void migrateWithOneRetry() {
+    try {
+      migrate();
+    } catch (SchemaStoreException first) {
+      migrate();
+    }
   }
 
   private void migrate() {
@@ -99,8 +110,8 @@ public final class SchemaStore implements AutoCloseable {
     }
   }
 
-  /** Stores one schema; a duplicate (type, version) fails. */
-  public void insert(RegisteredSchema schema, Instant at) {
+  /** Stores one schema; false when another writer already stored this (type, version). */
+  public boolean insert(RegisteredSchema schema, Instant at) {
     String sql =
         "INSERT INTO sluice_schemas (event_type, version, schema_json, registered_at)"
             + " VALUES (?, ?, ?, ?)";
@@ -111,7 +122,11 @@ public final class SchemaStore implements AutoCloseable {
       ps.setString(3, schema.schemaJson());
       ps.setTimestamp(4, Timestamp.from(at));
       ps.executeUpdate();
+      return true;
     } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return false;
+      }
       throw new SchemaStoreException(
           "cannot store " + schema.type() + " version " + schema.version() + ": " + e.getMessage(),
           e);
