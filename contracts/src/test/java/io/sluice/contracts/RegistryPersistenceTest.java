@@ -114,4 +114,18 @@ class RegistryPersistenceTest {
         .hasMessageContaining("cannot connect to the schema store")
         .hasMessageNotContaining("s3cret-value");
   }
+
+  @Test
+  void register_schemaWithRemoteRef_isRefusedWithoutFetchingIt() {
+    try (var registry = open()) {
+      assertThatThrownBy(
+              () ->
+                  registry.register(
+                      "thing.made",
+                      1,
+                      "{\"$ref\": \"https://schemas.example.invalid/thing.json\"}"))
+          .isInstanceOf(InvalidSchemaException.class)
+          .hasMessageContaining("thing.made version 1");
+    }
+  }
 }

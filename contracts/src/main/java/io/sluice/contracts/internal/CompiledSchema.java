@@ -22,11 +22,13 @@ public final class CompiledSchema {
       SchemaRegistry.withDefaultDialect(
           SpecificationVersion.DRAFT_2020_12,
           builder ->
-              builder.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder()
-                      .formatAssertionsEnabled(true)
-                      .pathType(PathType.JSON_POINTER)
-                      .build()));
+              builder
+                  .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .formatAssertionsEnabled(true)
+                          .pathType(PathType.JSON_POINTER)
+                          .build()));
 
   private static final Schema META_SCHEMA =
       VALIDATORS.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
