@@ -126,6 +126,7 @@ class ConfigurationTest {
   void fromConfig_missingDirectory_isAProblem() {
     try (var registry = SchemaRegistry.fromConfig(section(), problems)) {
       assertThat(problems).singleElement().satisfies(p -> assertThat(p).contains("schemas.dir"));
+      assertThat(registry.all()).isEmpty();
     }
   }
 }

@@ -53,7 +53,8 @@ final class ObjectRules {
   private static void compareProperties(
       SchemaComparator c, JsonNode reader, JsonNode writer, String pointer) {
     JsonNode readerProperties = reader.path("properties");
-    Iterator<Map.Entry<String, JsonNode>> fields = writer.path("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> fields =
+        writer.path("properties").properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String at = pointer + "/properties/" + Json.token(field.getKey());
