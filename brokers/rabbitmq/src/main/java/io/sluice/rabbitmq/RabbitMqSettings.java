@@ -69,10 +69,16 @@ public record RabbitMqSettings(
             .orElse(defaults.dedupWindow());
     Optional<Duration> expiry =
         SettingDurations.read(GROUP_QUEUE_EXPIRY, raw.get(GROUP_QUEUE_EXPIRY), problems);
+    RabbitMqSettings read = null;
+    try {
+      read = new RabbitMqSettings(String.valueOf(exchange), window, expiry);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    return new RabbitMqSettings(String.valueOf(exchange), window, expiry);
+    return read;
   }
 
   /** The topic exchange requests are published to, so that only subscribers can answer them. */

@@ -87,8 +87,12 @@ public record RedisSettings(
         key ->
             problems.add(
                 "unknown redis setting '" + key + "'; known settings are " + new TreeSet<>(KNOWN)));
-    RedisSettings d = defaults();
-    RedisSettings read = new Reader(raw, problems).settings(d);
+    RedisSettings read = null;
+    try {
+      read = new Reader(raw, problems).settings(defaults());
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }

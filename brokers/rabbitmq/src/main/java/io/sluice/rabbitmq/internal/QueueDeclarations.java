@@ -17,7 +17,7 @@ import java.util.Map;
  * exchange straight back to the subscription's queue; it deletes itself when unused.
  */
 final class QueueDeclarations {
-  private static final long DELAY_QUEUE_IDLE_MS = Duration.ofMinutes(10).toMillis();
+  private static final long DELAY_QUEUE_IDLE_MS = Duration.ofMinutes(1).toMillis();
 
   private QueueDeclarations() {}
 

@@ -54,9 +54,13 @@ final class StreamKeys {
 
   static Optional<Long> sequence(String entryId) {
     int dash = entryId.indexOf('-');
-    long ms = Long.parseLong(entryId.substring(0, dash));
-    long n = Long.parseLong(entryId.substring(dash + 1));
-    return n > SEQ_MASK ? Optional.empty() : Optional.of(ms << SEQ_BITS | n);
+    long ms = Long.parseUnsignedLong(entryId.substring(0, dash));
+    long n = Long.parseUnsignedLong(entryId.substring(dash + 1));
+    if (Long.compareUnsigned(n, SEQ_MASK) > 0
+        || Long.compareUnsigned(ms, Long.MAX_VALUE >>> SEQ_BITS) > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(ms << SEQ_BITS | n);
   }
 
   /** The id just before {@code sequence}, so an exclusive XREAD starts at it. */
