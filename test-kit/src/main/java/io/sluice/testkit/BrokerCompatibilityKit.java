@@ -38,11 +38,13 @@ public abstract class BrokerCompatibilityKit {
   protected abstract Broker openBroker();
 
   /**
-   * Opens the broker again after the kit closed it, on the same server or storage, to check that
-   * durable publishes survive; the default calls {@link #openBroker()}. Only tests that need {@link
-   * io.sluice.broker.Capability#DURABLE_PUBLISH} call it.
+   * Opens the broker again after the kit closed {@code previous}, on the same server or storage, to
+   * check that durable publishes survive; only tests that need {@link
+   * io.sluice.broker.Capability#DURABLE_PUBLISH} call it. The default calls {@link #openBroker()},
+   * right for a server; an adapter whose {@code openBroker()} creates fresh storage reopens the old
+   * one, e.g. {@code Broker.connect(previous.url())}.
    */
-  protected Broker reopenBroker() {
+  protected Broker reopenBroker(Broker previous) {
     return openBroker();
   }
 

@@ -2,6 +2,7 @@ package io.sluice.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.broker.AckMode;
 import io.sluice.broker.BrokerClosedException;
 import io.sluice.broker.Capability;
 import io.sluice.broker.ConnectionState;
@@ -105,5 +106,50 @@ abstract class DrainAndCloseTests extends KitTests {
 
     assertThat(subscription.isActive()).isFalse();
     assertThat(handler.count()).isZero();
+  }
+
+  @Test
+  void drain_withAStuckHandler_closesOnceTheTimeoutPasses() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    RecordingHandler stuck = RecordingHandler.reacting(d -> awaitQuietly(release));
+    subscribe("drain", quickOptions(), stuck);
+    publish(subject("drain"), event("stuck"));
+    await().until(() -> stuck.count() == 1);
+
+    try {
+      join(broker().drain(kit().scaled(Duration.ofMillis(300))));
+
+      assertThat(broker().state()).isEqualTo(ConnectionState.CLOSED);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void publish_whileDraining_failsWithBrokerClosed() {
+    CountDownLatch release = new CountDownLatch(1);
+    RecordingHandler stuck = RecordingHandler.reacting(d -> awaitQuietly(release));
+    subscribe("drain", quickOptions(), stuck);
+    publish(subject("drain"), event("in-progress"));
+    await().until(() -> stuck.count() == 1);
+    CompletionStage<Void> drained = broker().drain(kit().scaled(Duration.ofSeconds(10)));
+
+    try {
+      Throwable failure =
+          failureOf(() -> broker().publish(subject("drain"), event("late"), AckMode.DURABLE));
+
+      assertThat(failure).isInstanceOf(BrokerClosedException.class);
+    } finally {
+      release.countDown();
+    }
+    join(drained);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * group name ends with the token, so tests never see each other's events on a shared broker.
  */
 final class KitContext implements AutoCloseable {
-  private final java.util.function.Supplier<Broker> reopener;
+  private final java.util.function.UnaryOperator<Broker> reopener;
   private volatile Broker broker;
   private final String root;
   private final String token;
@@ -24,7 +24,7 @@ final class KitContext implements AutoCloseable {
 
   KitContext(
       Broker broker,
-      java.util.function.Supplier<Broker> reopener,
+      java.util.function.UnaryOperator<Broker> reopener,
       String root,
       double timeScale,
       Duration awaitTimeout) {
@@ -36,7 +36,7 @@ final class KitContext implements AutoCloseable {
       throw new IllegalArgumentException("timeScale() must be > 0 but was " + timeScale);
     }
     this.broker = broker;
-    this.root = SubjectPattern.of(root).value();
+    this.root = Subject.of(root).value();
     this.token = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     this.timeScale = timeScale;
     this.awaitTimeout = awaitTimeout;
@@ -46,11 +46,11 @@ final class KitContext implements AutoCloseable {
     return broker;
   }
 
-  /** Closes the broker and opens it again with {@link BrokerCompatibilityKit#reopenBroker()}. */
+  /** Closes the broker and opens it again with {@link BrokerCompatibilityKit#reopenBroker}. */
   Broker reopen() {
     close();
     subscriptions.clear();
-    Broker reopened = reopener.get();
+    Broker reopened = reopener.apply(broker);
     if (reopened == null) {
       throw new IllegalStateException(
           "reopenBroker() returned null; it must return an open broker");

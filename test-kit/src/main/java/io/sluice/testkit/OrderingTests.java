@@ -115,10 +115,8 @@ abstract class OrderingTests extends KitTests {
     delivery.ack();
   }
 
+  /** Keeps the handler occupied so overlapping calls would be seen. */
   private static void busyFor(Duration duration) {
-    long until = System.nanoTime() + duration.toNanos();
-    while (System.nanoTime() < until) {
-      Thread.onSpinWait();
-    }
+    java.util.concurrent.locks.LockSupport.parkNanos(duration.toNanos());
   }
 }

@@ -44,6 +44,18 @@ abstract class PublishingTests extends KitTests {
   }
 
   @Test
+  void liveDelivery_carriesTheSequenceOfItsReceipt() {
+    requires(Capability.SEQUENCES);
+    RecordingHandler handler = RecordingHandler.autoAck();
+    subscribe("orders", handler);
+
+    PublishReceipt receipt = publishDurably(subject("orders"), event("e-1"));
+
+    await().until(() -> handler.count() == 1);
+    assertThat(handler.get(0).sequence()).isEqualTo(receipt.sequence());
+  }
+
+  @Test
   void publish_withNoSubscriber_stillCompletes() {
     PublishReceipt receipt = publish(subject("nobody.listens"), event("e-1"));
 
@@ -98,7 +110,13 @@ abstract class PublishingTests extends KitTests {
     RecordingHandler handler = RecordingHandler.autoAck();
     subscribe("kept", SubscribeOptions.defaults().withStart(StartPosition.all()), handler);
 
-    await().until(() -> handler.count() == 1);
-    assertThat(handler.ids()).containsExactly("kept-1");
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(handler.ids())
+                    .as(
+                        "events replayed after reopenBroker(); if openBroker() creates fresh"
+                            + " storage, override reopenBroker(previous) to reopen the same one")
+                    .containsExactly("kept-1"));
   }
 }

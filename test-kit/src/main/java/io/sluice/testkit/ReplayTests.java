@@ -113,6 +113,23 @@ abstract class ReplayTests extends KitTests {
     assertThat(second.deliveries()).extracting(Delivery::deliveryCount).containsOnly(1);
   }
 
+  @Test
+  void newGroupStartingAtAll_replaysEachEventToOneMember() {
+    requires(Capability.CONSUMER_GROUPS);
+    publishAll(subject("history"), ids("old", 10));
+    String readers = group("readers");
+    RecordingHandler first = RecordingHandler.autoAck();
+    RecordingHandler second = RecordingHandler.autoAck();
+
+    subscribe("history", from(StartPosition.all()).withGroup(readers), first);
+    subscribe("history", from(StartPosition.all()).withGroup(readers), second);
+
+    assertSettlesAt(() -> first.count() + second.count(), 10, quietPeriod());
+    List<String> all = new java.util.ArrayList<>(first.ids());
+    all.addAll(second.ids());
+    assertThat(all).containsExactlyInAnyOrder(ids("old", 10));
+  }
+
   private SubscribeOptions from(StartPosition start) {
     return SubscribeOptions.defaults()
         .withStart(start)

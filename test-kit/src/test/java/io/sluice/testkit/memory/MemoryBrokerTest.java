@@ -136,4 +136,28 @@ class MemoryBrokerTest {
   private static CloudEvent event(String id) {
     return CloudEvent.builder().id(id).source("/test").type("order.placed").build();
   }
+
+  @Test
+  void concurrentPublishers_andAGroupOfThree_deliverEachEventExactlyOnce() throws Exception {
+    java.util.List<RecordingHandler> members =
+        java.util.stream.Stream.generate(RecordingHandler::autoAck).limit(3).toList();
+    members.forEach(
+        m -> broker.subscribe(SubjectPattern.of("mem.>"), SubscribeOptions.group("crowd"), m));
+
+    try (var publishers = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      for (int p = 0; p < 4; p++) {
+        int publisher = p;
+        publishers.submit(
+            () -> {
+              for (int n = 0; n < 250; n++) {
+                publish("p" + publisher + "-" + n, AckMode.FIRE_AND_FORGET);
+              }
+            });
+      }
+    }
+
+    await().until(() -> members.stream().mapToInt(RecordingHandler::count).sum() == 1000);
+    assertThat(members.stream().flatMap(m -> m.ids().stream()).distinct()).hasSize(1000);
+    assertThat(members).allSatisfy(m -> assertThat(m.count()).isPositive());
+  }
 }
