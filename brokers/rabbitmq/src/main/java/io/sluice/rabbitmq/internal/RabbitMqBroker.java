@@ -214,7 +214,7 @@ public final class RabbitMqBroker implements Broker {
             .toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(drains)
         .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .thenRun(this::close);
+        .thenRunAsync(this::close);
   }
 
   @Override

@@ -242,7 +242,7 @@ final class RabbitSubscription implements Subscription {
     return inFlight
         .whenIdle()
         .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .thenRun(this::close);
+        .thenRunAsync(this::close);
   }
 
   @Override

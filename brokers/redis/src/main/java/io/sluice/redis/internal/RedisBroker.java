@@ -187,7 +187,7 @@ public final class RedisBroker implements Broker {
             .toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(drains)
         .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .thenRun(this::close);
+        .thenRunAsync(this::close);
   }
 
   @Override

@@ -18,9 +18,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -272,7 +274,13 @@ final class StreamSubscription implements Subscription {
   public void close() {
     active.set(false);
     if (Thread.currentThread() != reader) {
-      stopped.copy().completeOnTimeout(null, BLOCK.toMillis() * 5, TimeUnit.MILLISECONDS).join();
+      try {
+        stopped.get(BLOCK.toMillis() * 5, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.debug("reader of '{}' did not stop in time; it stops after its current read", pattern);
+      }
     }
   }
 }
