@@ -35,12 +35,15 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
     if (depth++ > 0) {
       return; // a nested test class: the outermost class started the server
     }
-    String executable = findRedisServer();
     port = freePort();
     workDir = Files.createTempDirectory("sluice-redis-test");
+    start();
+  }
+
+  private void start() throws IOException {
     server =
         new ProcessBuilder(
-                executable,
+                findRedisServer(),
                 "--port",
                 Integer.toString(port),
                 "--bind",
@@ -52,7 +55,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
                 "--dir",
                 workDir.toString())
             .redirectErrorStream(true)
-            .redirectOutput(workDir.resolve("redis.log").toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("redis.log").toFile()))
             .start();
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
@@ -60,13 +63,23 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
         .until(this::answersPing);
   }
 
+  /** Stops the server by its PID and starts a fresh one on the same port; its data is gone. */
+  void restart() throws Exception {
+    stop();
+    start();
+  }
+
+  private void stop() throws InterruptedException {
+    ProcessHandle.of(server.pid()).ifPresent(ProcessHandle::destroy);
+    server.waitFor();
+  }
+
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
     if (--depth > 0 || server == null) {
       return;
     }
-    ProcessHandle.of(server.pid()).ifPresent(ProcessHandle::destroy);
-    server.waitFor();
+    stop();
   }
 
   String url() {

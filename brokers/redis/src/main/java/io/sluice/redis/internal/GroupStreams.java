@@ -80,6 +80,11 @@ final class GroupStreams implements StreamSource {
   }
 
   @Override
+  public void forget() {
+    keys.clear();
+  }
+
+  @Override
   public List<StreamEntry> due(int max) {
     long now = System.nanoTime();
     if (now - nextClaim < 0) {

@@ -37,6 +37,11 @@ final class PrivateStreams implements StreamSource {
   }
 
   @Override
+  public void forget() {
+    // positions are this subscription's own and stay valid
+  }
+
+  @Override
   public List<StreamEntry> due(int max) {
     List<StreamEntry> due = new ArrayList<>();
     Retry retry;

@@ -16,6 +16,12 @@ interface StreamSource {
   /** Entries due for redelivery now, at most {@code max}. */
   List<StreamEntry> due(int max);
 
+  /**
+   * Forgets which streams were set up, so the next {@link #track} sets them up again (groups are
+   * created again if Redis lost them; positions are kept).
+   */
+  void forget();
+
   /** New entries, at most {@code max}, waiting up to {@code block} for some. */
   List<StreamEntry> read(int max, Duration block);
 

@@ -24,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class StreamSubscription implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(StreamSubscription.class);
   private static final Duration BLOCK = Duration.ofMillis(100);
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
   private final RedisContext context;
   private final SubjectPattern pattern;
@@ -50,6 +52,8 @@ final class StreamSubscription implements Subscription {
   private final AtomicBoolean active = new AtomicBoolean(true);
   private volatile Thread reader;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private final AtomicBoolean warnedOnce = new AtomicBoolean();
+  private boolean failing;
   private long nextScan;
 
   StreamSubscription(
@@ -95,7 +99,7 @@ final class StreamSubscription implements Subscription {
     nextScan = System.nanoTime() + context.settings().scanInterval().toNanos();
     if (!pattern.hasWildcards()) {
       String key = context.keys().key(Subject.of(pattern.value()));
-      source.track(key, redis.exists(key) > 0);
+      source.track(key, subscribing && redis.exists(key) > 0);
       return;
     }
     KeyScanArgs args = KeyScanArgs.Builder.matches(context.keys().glob(pattern)).limit(1000);
@@ -115,12 +119,7 @@ final class StreamSubscription implements Subscription {
   private void run() {
     try {
       while (active.get()) {
-        poll();
-      }
-    } catch (RuntimeException e) {
-      if (active.get()) {
-        LOG.warn("subscription to '{}' stopped: {}", pattern, e.toString());
-        LOG.debug("subscription failure", e);
+        pollSurvivingFailures();
       }
     } finally {
       active.set(false);
@@ -129,6 +128,38 @@ final class StreamSubscription implements Subscription {
         connection.close();
       }
       stopped.complete(null);
+    }
+  }
+
+  /**
+   * One poll; a failure (Redis restarting, the link down while Lettuce reconnects) is logged, WARN
+   * once and DEBUG after, and the next poll follows a pause. Streams and groups are looked up
+   * again, since a restarted Redis may have lost them.
+   */
+  private void pollSurvivingFailures() {
+    try {
+      poll();
+      failing = false;
+    } catch (RuntimeException e) {
+      if (!active.get()) {
+        return;
+      }
+      if (!failing && warnedOnce.compareAndSet(false, true)) {
+        LOG.warn("reading '{}' failed, retrying: {}", pattern, e.toString());
+      }
+      LOG.debug("reading '{}' failed", pattern, e);
+      failing = true;
+      LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+      rediscover();
+    }
+  }
+
+  private void rediscover() {
+    try {
+      source.forget();
+      discover(false);
+    } catch (RuntimeException e) {
+      LOG.debug("looking up the streams of '{}' failed", pattern, e);
     }
   }
 
