@@ -150,6 +150,18 @@ class RedisBrokerTest {
   }
 
   @Test
+  void durablePublish_waitingForAReplicaThatDoesNotExist_failsAfterTheWaitTimeout() {
+    try (Broker waiting = REDIS.open(Map.of("waitReplicas", 1, "waitTimeout", "200ms"))) {
+      var publish = waiting.publish(subject("replicated"), event("e-1"), AckMode.DURABLE);
+
+      assertThatThrownBy(() -> publish.toCompletableFuture().join())
+          .cause()
+          .isInstanceOf(BrokerUnavailableException.class)
+          .hasMessageContaining("reached 0 of 1 replicas");
+    }
+  }
+
+  @Test
   void connect_toANonListeningPort_failsWithBrokerUnavailableWithoutThePassword() {
     assertThatThrownBy(() -> Broker.connect("redis://:secret@127.0.0.1:1"))
         .isInstanceOf(BrokerUnavailableException.class)
