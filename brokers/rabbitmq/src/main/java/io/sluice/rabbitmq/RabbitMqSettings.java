@@ -1,7 +1,12 @@
 package io.sluice.rabbitmq;
 
+import io.sluice.subject.SubjectPattern;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +28,7 @@ public record RabbitMqSettings(
   public static final String EXCHANGE = "exchange";
   public static final String DEDUP_WINDOW = "dedupWindow";
   public static final String GROUP_QUEUE_EXPIRY = "groupQueueExpiry";
+  private static final int LONGEST_GROUP_QUEUE = 200;
   private static final Set<String> KNOWN = Set.of(EXCHANGE, DEDUP_WINDOW, GROUP_QUEUE_EXPIRY);
 
   public RabbitMqSettings {
@@ -79,6 +85,29 @@ public record RabbitMqSettings(
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     return read;
+  }
+
+  /**
+   * The durable quorum queue of a consumer group subscribed to {@code pattern}: {@code
+   * <exchange>.group.<group>.<pattern>}, the pattern replaced by its SHA-256 when the name would
+   * pass 200 bytes.
+   */
+  public String groupQueue(String group, SubjectPattern pattern) {
+    String name = exchange + ".group." + group + "." + pattern.value();
+    if (name.getBytes(StandardCharsets.UTF_8).length <= LONGEST_GROUP_QUEUE) {
+      return name;
+    }
+    return exchange + ".group." + group + "." + sha256(pattern.value());
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
   }
 
   /** The topic exchange requests are published to, so that only subscribers can answer them. */

@@ -8,24 +8,24 @@ import io.sluice.broker.BrokerSpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The RabbitMQ on 127.0.0.1:5672 (guest/guest), with an exchange unique to the test run. Fails
- * loudly when RabbitMQ is not running. Everything it declares is deleted after the tests; group
- * queues the adapter declares carry a short {@code x-expires} so RabbitMQ deletes them too.
+ * loudly when RabbitMQ is not running. After the tests it deletes the exchanges, its own queues and
+ * every group queue the brokers it opened declared; delay queues expire by themselves.
  */
 final class RabbitMqTestServer implements BeforeAllCallback, AfterAllCallback {
   static final String URL = "amqp://guest:guest@127.0.0.1:5672";
 
   private final String exchange = "sluice-test-" + UUID.randomUUID().toString().substring(0, 8);
-  private final List<String> queues = new ArrayList<>();
+  private final Set<String> queues = ConcurrentHashMap.newKeySet();
   private Connection admin;
   private int depth;
 
@@ -54,7 +54,7 @@ final class RabbitMqTestServer implements BeforeAllCallback, AfterAllCallback {
     }
     try (Channel channel = admin.createChannel()) {
       for (String queue : queues) {
-        channel.queueDelete(queue);
+        channel.queueDelete(queue); // deleting a queue that is gone already is fine
       }
       channel.exchangeDelete(exchange);
       channel.exchangeDelete(exchange + ".requests");
@@ -71,8 +71,12 @@ final class RabbitMqTestServer implements BeforeAllCallback, AfterAllCallback {
     return Map.of("exchange", exchange, "groupQueueExpiry", "20s");
   }
 
+  /** A broker on the test's exchange; the group queues it declares are deleted after the tests. */
   Broker open() {
-    return Broker.connect(BrokerSpec.of(URL).withSettings(settings()));
+    RabbitMqSettings settings = RabbitMqSettings.from(settings());
+    return new GroupRecordingBroker(
+        Broker.connect(BrokerSpec.of(URL).withSettings(settings())),
+        (group, pattern) -> queues.add(settings.groupQueue(group, pattern)));
   }
 
   /** A queue of the test's own bound to {@code bindingKey} on the event exchange. */

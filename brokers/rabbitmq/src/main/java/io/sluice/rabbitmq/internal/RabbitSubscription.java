@@ -69,7 +69,7 @@ final class RabbitSubscription implements Subscription {
     String queue =
         options
             .groupName()
-            .map(g -> QueueNames.group(exchange, g, pattern))
+            .map(g -> context.settings().groupQueue(g, pattern))
             .orElseGet(() -> QueueNames.privateQueue(exchange));
     Channel channel = context.connection().createChannel();
     try {
