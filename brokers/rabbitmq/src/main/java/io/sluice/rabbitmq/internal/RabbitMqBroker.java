@@ -32,13 +32,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The RabbitMQ broker: one connection (automatic recovery on), one confirm-mode channel for
- * publishes, one direct reply-to channel for requests and one channel per subscription. Subjects
+ * publishes, one direct reply-to channel for requests and one channel per subscription. Consumer
+ * callbacks run on virtual threads, so a slow handler holds up only its own subscription. Subjects
  * are routing keys on a topic exchange; see {@link RoutingKeys} and {@link QueueDeclarations}.
  */
 public final class RabbitMqBroker implements Broker {
@@ -58,12 +60,18 @@ public final class RabbitMqBroker implements Broker {
   private final ReplyRequests requests;
   private final Deduplicator dedup;
   private final ConnectionTracker tracker;
+  private final ExecutorService consumers;
   private final CopyOnWriteArrayList<RabbitSubscription> subscriptions =
       new CopyOnWriteArrayList<>();
 
   private RabbitMqBroker(
-      String url, AdapterContext context, ReplyRequests requests, Deduplicator dedup) {
+      String url,
+      AdapterContext context,
+      ReplyRequests requests,
+      Deduplicator dedup,
+      ExecutorService consumers) {
     this.url = url;
+    this.consumers = consumers;
     this.context = context;
     this.requests = requests;
     this.dedup = dedup;
@@ -77,10 +85,14 @@ public final class RabbitMqBroker implements Broker {
             Thread.ofPlatform().daemon().name("sluice-amqp-timer").factory());
     Executor callbacks =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sluice-amqp-", 0).factory());
+    ExecutorService consumers =
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sluice-amqp-consumer-", 0).factory());
     Connection connection = null;
     try {
       ConnectionFactory factory = new ConnectionFactory();
       factory.setUri(spec.url());
+      factory.setSharedExecutor(consumers);
       connection = factory.newConnection("sluice");
       Channel setup = connection.createChannel();
       QueueDeclarations.exchanges(setup, settings);
@@ -94,9 +106,11 @@ public final class RabbitMqBroker implements Broker {
           spec.redactedUrl(),
           context,
           requests,
-          new Deduplicator(settings.dedupWindow(), spec.clock()));
+          new Deduplicator(settings.dedupWindow(), spec.clock()),
+          consumers);
     } catch (Exception e) {
       timer.shutdownNow();
+      consumers.shutdownNow();
       closeQuietly(connection);
       throw new BrokerUnavailableException(
           "cannot connect to RabbitMQ at " + spec.redactedUrl() + ": " + e.getMessage(), e);
@@ -227,6 +241,7 @@ public final class RabbitMqBroker implements Broker {
     context.publisher().close();
     context.timer().shutdownNow();
     closeQuietly(context.connection());
+    consumers.shutdown();
   }
 
   private BrokerClosedException closed() {
