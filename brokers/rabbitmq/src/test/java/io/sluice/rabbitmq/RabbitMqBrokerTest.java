@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,28 @@ class RabbitMqBrokerTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> handler.count() == 1);
     assertThat(handler.ids()).containsExactly("child");
+  }
+
+  @Test
+  void stuckHandlers_doNotHoldUpOtherSubscriptions() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    for (int i = 0; i < 8; i++) {
+      broker.subscribe(
+          SubjectPattern.of(root + ".stuck"),
+          SubscribeOptions.defaults(),
+          d -> release.await(10, TimeUnit.SECONDS));
+    }
+    RecordingHandler free = RecordingHandler.autoAck();
+    broker.subscribe(SubjectPattern.of(root + ".free"), SubscribeOptions.defaults(), free);
+
+    broker.publish(subject("stuck"), event("stuck"), AckMode.FIRE_AND_FORGET);
+    broker.publish(subject("free"), event("free"), AckMode.FIRE_AND_FORGET);
+
+    try {
+      await().atMost(Duration.ofSeconds(5)).until(() -> free.count() == 1);
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test
