@@ -121,6 +121,24 @@ class RabbitMqBrokerTest {
   }
 
   @Test
+  void messageThatIsNotACloudEvent_isRejected_andTheSubscriptionKeepsDelivering() throws Exception {
+    RecordingHandler handler = RecordingHandler.autoAck();
+    broker.subscribe(SubjectPattern.of(root + ".mixed"), SubscribeOptions.defaults(), handler);
+
+    try (Channel channel = RABBIT.admin().createChannel()) {
+      channel.basicPublish(
+          RABBIT.exchange(),
+          root + ".mixed",
+          null,
+          "not an event".getBytes(StandardCharsets.UTF_8));
+    }
+    broker.publish(subject("mixed"), event("good"), AckMode.FIRE_AND_FORGET);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.count() == 1);
+    assertThat(handler.ids()).containsExactly("good");
+  }
+
+  @Test
   void delayedNack_inAGroup_comesBackAfterTheDelayWithItsCountIncremented() {
     Map<Integer, Long> arrivals = new ConcurrentHashMap<>();
     RecordingHandler handler =

@@ -107,6 +107,21 @@ class RedisBrokerTest {
   }
 
   @Test
+  void entryThatIsNotACloudEvent_isSkipped_andTheGroupKeepsDelivering() {
+    RecordingHandler handler = RecordingHandler.autoAck();
+    broker.subscribe(SubjectPattern.of(root + ".mixed"), SubscribeOptions.group(root), handler);
+
+    redis.xadd("sluice:" + subject("mixed"), Map.of("foo", "bar"));
+    publishDurably(subject("mixed"), event("good"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.count() == 1);
+    assertThat(handler.ids()).containsExactly("good");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> redis.xpending("sluice:" + subject("mixed"), root).getCount() == 0);
+  }
+
+  @Test
   void maxLen_trimsTheStreamApproximately() {
     try (Broker trimming = REDIS.open(Map.of("maxLen", 10))) {
       for (int i = 0; i < 1000; i++) {
