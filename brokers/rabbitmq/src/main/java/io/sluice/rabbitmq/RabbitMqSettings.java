@@ -1,5 +1,6 @@
 package io.sluice.rabbitmq;
 
+import io.sluice.broker.support.SettingDurations;
 import io.sluice.subject.SubjectPattern;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

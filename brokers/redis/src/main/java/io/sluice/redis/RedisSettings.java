@@ -1,5 +1,6 @@
 package io.sluice.redis;
 
+import io.sluice.broker.support.SettingDurations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,8 @@ import io.sluice.broker.BrokerUnavailableException;
 import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.GuardedHandler;
+import io.sluice.broker.support.InFlight;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
@@ -56,7 +58,7 @@ final class RabbitSubscription implements Subscription {
     this.options = options;
     this.queue = queue;
     this.channel = channel;
-    this.handler = new GuardedHandler(handler, pattern);
+    this.handler = new GuardedHandler(handler, pattern, "rejecting it");
   }
 
   static RabbitSubscription open(

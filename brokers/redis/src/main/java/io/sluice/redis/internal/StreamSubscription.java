@@ -8,6 +8,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.GuardedHandler;
+import io.sluice.broker.support.InFlight;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
@@ -77,7 +79,7 @@ final class StreamSubscription implements Subscription {
                 options.start(),
                 options.ackWait(),
                 context.settings().claimInterval());
-    this.handler = new GuardedHandler(handler, pattern);
+    this.handler = new GuardedHandler(handler, pattern, "acknowledging it");
     this.permits = new Semaphore(options.maxInFlight());
   }
 

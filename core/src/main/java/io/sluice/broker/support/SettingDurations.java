@@ -1,4 +1,4 @@
-package io.sluice.rabbitmq;
+package io.sluice.broker.support;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations written as {@code PT2M}, {@code 500ms}, {@code 90s}, {@code 2m}, {@code 1h}. */
-final class SettingDurations {
+public final class SettingDurations {
   private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private SettingDurations() {}
 
-  static Optional<Duration> read(String key, Object value, List<String> problems) {
+  public static Optional<Duration> read(String key, Object value, List<String> problems) {
     if (value == null) {
       return Optional.empty();
     }
