@@ -1,0 +1,188 @@
+package io.sluice.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends batches to one chain in the store, each batch in one transaction together with the
+ * chain's head. Used only from the writer thread. After any failure the head is re-read before the
+ * next write, so a writer never chains onto a head it has not seen committed.
+ */
+final class ChainWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(ChainWriter.class);
+
+  private final Store store;
+  private final String chain;
+  private final Counters counters;
+  private final Consumer<AuditRecord> mirror;
+  private final FailureLog storeFailures = new FailureLog(LOG);
+  private final FailureLog mirrorFailures = new FailureLog(LOG);
+  private volatile boolean reachable;
+  private boolean migrated;
+  private ChainHead head;
+
+  ChainWriter(Store store, String chain, Counters counters, Consumer<AuditRecord> mirror) {
+    this.store = store;
+    this.chain = chain;
+    this.counters = counters;
+    this.mirror = mirror;
+  }
+
+  boolean reachable() {
+    return reachable;
+  }
+
+  /** Reaches the store, migrating it and reading the head; false when it is unreachable. */
+  boolean connect() {
+    try (Connection c = store.connection()) {
+      ready(c);
+      return up();
+    } catch (SQLException | RuntimeException e) {
+      return down(e);
+    }
+  }
+
+  /** The spool replay mark stored with the head (connect first). */
+  Optional<String> spoolMark() {
+    return Optional.ofNullable(head).map(ChainHead::spoolMark);
+  }
+
+  /** Chains and stores the entries in one transaction; {@code mark} null keeps the stored mark. */
+  boolean write(List<SpoolItem> items, String mark) {
+    try (Connection c = store.connection()) {
+      ready(c);
+      c.setAutoCommit(false);
+      try {
+        List<AuditRecord> records = chained(items);
+        RecordTable.insert(c, records);
+        ChainHead next =
+            head.advancedTo(
+                records.get(records.size() - 1), mark == null ? head.spoolMark() : mark);
+        moveHead(c, next);
+        c.commit();
+        committed(next, records);
+        return up();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    } catch (SQLException | RuntimeException e) {
+      return down(e);
+    }
+  }
+
+  /** Deletes records older than the cutoff and appends the retention record, atomically. */
+  RetentionResult retain(Instant cutoff, Instant now) {
+    try (Connection c = store.connection()) {
+      ready(c);
+      c.setAutoCommit(false);
+      try {
+        RetentionResult result = retainIn(c, cutoff, now);
+        c.commit();
+        result.record().ifPresent(r -> committed(head.advancedTo(r, head.spoolMark()), List.of(r)));
+        up();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      down(e);
+      throw new AuditStoreException(
+          "retention of audit chain '" + chain + "' failed: " + e.getMessage(), e);
+    }
+  }
+
+  private RetentionResult retainIn(Connection c, Instant cutoff, Instant now) throws SQLException {
+    Optional<AuditRecord> lastOld = RecordTable.lastBefore(c, chain, cutoff);
+    if (lastOld.isEmpty()) {
+      return RetentionResult.nothing();
+    }
+    AuditRecord last = lastOld.get();
+    AuditEntry entry =
+        AuditEntry.builder(AuditIdentity.system(), AuditAction.RETENTION, null)
+            .allowed(0, "deleted seq .." + last.seq() + " older than " + cutoff)
+            .time(now)
+            .build();
+    RetentionCut cut = new RetentionCut(last.seq(), last.hash());
+    AuditRecord record = AuditRecord.chained(chain, head.seq() + 1, entry, cut, head.hash());
+    RecordTable.insert(c, List.of(record));
+    moveHead(c, head.advancedTo(record, head.spoolMark()));
+    int deleted = RecordTable.deleteThrough(c, chain, last.seq());
+    return new RetentionResult(deleted, Optional.of(record));
+  }
+
+  private void ready(Connection c) throws SQLException {
+    if (!migrated) {
+      Migrations.apply(c, store.postgres());
+      migrated = true;
+    }
+    if (head == null) {
+      c.setAutoCommit(true);
+      head = RecordTable.loadHead(c, chain);
+    }
+  }
+
+  private List<AuditRecord> chained(List<SpoolItem> items) {
+    List<AuditRecord> records = new ArrayList<>(items.size());
+    long seq = head.seq();
+    String prev = head.hash();
+    for (SpoolItem item : items) {
+      AuditRecord r = AuditRecord.chained(chain, ++seq, item.entry(), null, prev);
+      records.add(r);
+      prev = r.hash();
+    }
+    return records;
+  }
+
+  private void moveHead(Connection c, ChainHead next) throws SQLException {
+    if (!RecordTable.advanceHead(c, head, next)) {
+      throw new SQLException(
+          "the head of audit chain '"
+              + chain
+              + "' moved under this writer: another writer"
+              + " appends to the same chain; give each replica its own audit.chain");
+    }
+  }
+
+  private void committed(ChainHead next, List<AuditRecord> records) {
+    head = next;
+    counters.written.addAndGet(records.size());
+    for (AuditRecord r : records) {
+      try {
+        mirror.accept(r);
+        mirrorFailures.recovered("audit mirror works again");
+      } catch (RuntimeException e) {
+        mirrorFailures.failed("audit mirror failed for " + chain + "/" + r.seq(), e);
+      }
+    }
+  }
+
+  private boolean up() {
+    reachable = true;
+    storeFailures.recovered("audit store " + store.describe() + " is reachable again");
+    return true;
+  }
+
+  private boolean down(Exception e) {
+    head = null;
+    reachable = false;
+    storeFailures.failed("audit store " + store.describe() + " is unreachable", e);
+    return false;
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is broken; the transaction dies with it
+    }
+  }
+}
