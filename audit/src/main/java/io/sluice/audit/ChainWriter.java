@@ -41,8 +41,12 @@ final class ChainWriter {
 
   /** Reaches the store, migrating it and reading the head; false when it is unreachable. */
   boolean connect() {
-    try (Connection c = store.connection()) {
-      ready(c);
+    try {
+      store.withConnection(
+          c -> {
+            ready(c);
+            return null;
+          });
       return up();
     } catch (SQLException | RuntimeException e) {
       return down(e);
@@ -56,48 +60,51 @@ final class ChainWriter {
 
   /** Chains and stores the entries in one transaction; {@code mark} null keeps the stored mark. */
   boolean write(List<SpoolItem> items, String mark) {
-    try (Connection c = store.connection()) {
-      ready(c);
-      c.setAutoCommit(false);
-      try {
-        List<AuditRecord> records = chained(items);
-        RecordTable.insert(c, records);
-        ChainHead next =
-            head.advancedTo(
-                records.get(records.size() - 1), mark == null ? head.spoolMark() : mark);
-        moveHead(c, next);
-        c.commit();
-        committed(next, records);
-        return up();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      }
+    try {
+      List<AuditRecord> records = inTransaction(c -> insert(c, items, mark));
+      committed(head.advancedTo(records.get(records.size() - 1), markOrKept(mark)), records);
+      return up();
     } catch (SQLException | RuntimeException e) {
       return down(e);
     }
   }
 
+  private List<AuditRecord> insert(Connection c, List<SpoolItem> items, String mark)
+      throws SQLException {
+    List<AuditRecord> records = chained(items);
+    RecordTable.insert(c, records);
+    moveHead(c, head.advancedTo(records.get(records.size() - 1), markOrKept(mark)));
+    return records;
+  }
+
+  private String markOrKept(String mark) {
+    return mark == null ? head.spoolMark() : mark;
+  }
+
   /** Deletes records older than the cutoff and appends the retention record, atomically. */
   RetentionResult retain(Instant cutoff, Instant now) {
-    try (Connection c = store.connection()) {
-      ready(c);
-      c.setAutoCommit(false);
-      try {
-        RetentionResult result = retainIn(c, cutoff, now);
-        c.commit();
-        result.record().ifPresent(r -> committed(head.advancedTo(r, head.spoolMark()), List.of(r)));
-        up();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      }
+    try {
+      RetentionResult result = inTransaction(c -> retainIn(c, cutoff, now));
+      result.record().ifPresent(r -> committed(head.advancedTo(r, head.spoolMark()), List.of(r)));
+      up();
+      return result;
     } catch (SQLException e) {
       down(e);
       throw new AuditStoreException(
           "retention of audit chain '" + chain + "' failed: " + e.getMessage(), e);
     }
+  }
+
+  private <T> T inTransaction(Store.SqlWork<T> work) throws SQLException {
+    return store.withConnection(
+        c -> {
+          ready(c);
+          c.setAutoCommit(false);
+          T result = work.apply(c);
+          c.commit();
+          c.setAutoCommit(true);
+          return result;
+        });
   }
 
   private RetentionResult retainIn(Connection c, Instant cutoff, Instant now) throws SQLException {
@@ -176,13 +183,5 @@ final class ChainWriter {
     reachable = false;
     storeFailures.failed("audit store " + store.describe() + " is unreachable", e);
     return false;
-  }
-
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // the connection is broken; the transaction dies with it
-    }
   }
 }

@@ -1,10 +1,10 @@
 package io.sluice.audit;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -83,12 +83,21 @@ final class DefaultAuditLog implements AuditLog {
     }
   }
 
+  /**
+   * The queue is full: spools what is queued and then this entry, so the spool keeps accept order
+   * (only the writer's batch in hand can land after newer entries; the spool reader reorders that).
+   */
   private AppendResult overflow(SpoolItem item) {
+    List<SpoolItem> items = new ArrayList<>(queue.size() + 1);
+    queue.drainTo(items);
+    items.add(item);
     try {
-      spool.append(List.of(item));
-      counters.spooled.incrementAndGet();
+      spool.append(items);
+      counters.spooled.addAndGet(items.size());
       return AppendResult.SPOOLED;
     } catch (IOException e) {
+      items.remove(items.size() - 1);
+      items.forEach(queue::offer);
       LOG.error("audit queue is full and the spool cannot be written; refusing", e);
       return AppendResult.REFUSED;
     }
@@ -107,8 +116,8 @@ final class DefaultAuditLog implements AuditLog {
 
   @Override
   public AuditPage query(AuditQuery query) {
-    try (Connection c = store.connection()) {
-      return RecordQuery.run(c, query);
+    try {
+      return store.withConnection(c -> RecordQuery.run(c, query));
     } catch (SQLException e) {
       throw new AuditStoreException("audit query failed: " + e.getMessage(), e);
     }
@@ -125,8 +134,8 @@ final class DefaultAuditLog implements AuditLog {
   }
 
   private VerifyReport verify(Optional<String> chain) {
-    try (Connection c = store.connection()) {
-      return ChainVerifier.verify(c, chain);
+    try {
+      return store.withConnection(c -> ChainVerifier.verify(c, chain));
     } catch (SQLException e) {
       throw new AuditStoreException("audit verify failed: " + e.getMessage(), e);
     }

@@ -31,8 +31,26 @@ final class Store implements AutoCloseable {
     return new Store(new HikariDataSource(hc), config);
   }
 
-  Connection connection() throws SQLException {
-    return pool.getConnection();
+  /** Work done with one pooled connection. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs work on a pooled connection. When it fails the connection is evicted rather than returned
+   * (its transaction dies with it): a store that went away leaves no dead connections behind.
+   */
+  <T> T withConnection(SqlWork<T> work) throws SQLException {
+    Connection c = pool.getConnection();
+    try {
+      T result = work.apply(c);
+      c.close();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      pool.evictConnection(c);
+      throw e;
+    }
   }
 
   boolean postgres() {

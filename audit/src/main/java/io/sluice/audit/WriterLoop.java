@@ -277,13 +277,14 @@ final class WriterLoop implements Runnable {
   }
 
   private boolean finished() {
-    if (!closing || !queue.isEmpty() || !tasks.isEmpty()) {
+    if (!closing || !tasks.isEmpty()) {
       return false;
     }
+    boolean drained = queue.isEmpty() && pending.isEmpty();
     if (spool != null) {
-      return pending.isEmpty() && (!spool.hasData() || !writer.reachable());
+      return drained && (!spool.hasData() || !writer.reachable());
     }
-    return pending.isEmpty() || !writer.reachable();
+    return drained || !writer.reachable();
   }
 
   private void giveUpOnPending() {
