@@ -3,6 +3,7 @@ package io.sluice.audit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,13 +28,21 @@ public final class AuditVerifier {
       String jdbcUrl, String username, String password, Optional<String> chain) {
     StoreConfig store = StoreConfig.of(jdbcUrl, username, password);
     try (Connection c =
-        DriverManager.getConnection(store.url(), store.username(), store.password())) {
+        DriverManager.getConnection(
+            existingOnly(store.url()), store.username(), store.password())) {
       requireTables(c, store);
       return ChainVerifier.verify(c, chain);
     } catch (SQLException e) {
       throw new AuditStoreException(
           "cannot verify audit store " + StoreConfig.redact(jdbcUrl) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** H2 would create an empty database for a wrong path; verify must not. */
+  private static String existingOnly(String url) {
+    return url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS=")
+        ? url + ";IFEXISTS=TRUE"
+        : url;
   }
 
   private static void requireTables(Connection c, StoreConfig store) {
