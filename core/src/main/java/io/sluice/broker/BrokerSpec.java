@@ -14,6 +14,9 @@ import java.util.Objects;
 public record BrokerSpec(
     URI url, Map<String, Object> settings, List<BrokerListener> listeners, Clock clock) {
 
+  private static final java.util.regex.Pattern BARE_SCHEME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
   public BrokerSpec {
     Objects.requireNonNull(url, "url");
     settings = Map.copyOf(settings);
@@ -51,6 +54,10 @@ public record BrokerSpec(
   private static URI parse(String url) {
     Objects.requireNonNull(url, "broker url");
     try {
+      if (BARE_SCHEME.matcher(url).matches()) {
+        // java.net.URI rejects a URL that is only a scheme, such as "mem:"; read it as "mem:/"
+        return new URI(url + "/");
+      }
       return new URI(url);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(

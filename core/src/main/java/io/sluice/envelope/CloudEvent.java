@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -222,6 +223,7 @@ public final class CloudEvent {
 
     /** Sets an extension (String, Boolean or Integer); a null value removes it. */
     public Builder extension(String name, Object value) {
+      Objects.requireNonNull(name, "extension name");
       if (value == null) {
         extensions.remove(name);
       } else {
@@ -240,8 +242,17 @@ public final class CloudEvent {
 
     /** Validates every attribute and returns the event, or throws with all violations. */
     public CloudEvent build() {
-      EventValidation.check(id, source, type, dataContentType, subject, extensions);
+      List<Violation> violations = violations();
+      if (!violations.isEmpty()) {
+        throw new InvalidEventException(violations);
+      }
       return new CloudEvent(this);
+    }
+
+    /** Every rule the attributes set so far break; empty when {@link #build()} would succeed. */
+    List<Violation> violations() {
+      return EventValidation.violations(
+          id, source, type, dataContentType, dataSchema, subject, time, extensions);
     }
   }
 }

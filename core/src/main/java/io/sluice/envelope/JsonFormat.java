@@ -5,6 +5,11 @@ import java.util.List;
 /**
  * The CloudEvents JSON event format (structured mode): one event as a JSON object, a batch as a
  * JSON array. Decoding is strict and reports every violation with the attribute and rule.
+ *
+ * <p>When {@code datacontenttype} is JSON ({@code application/json}, any {@code +json} type, or
+ * absent) the payload is embedded as the {@code data} value itself; other payloads travel as {@code
+ * data_base64}. On decoding, a string {@code data} with a non-JSON content type is that text in
+ * UTF-8. Decoding any input throws nothing but {@link InvalidEventException}.
  */
 public final class JsonFormat {
   /** Media type of one structured event. */
@@ -17,21 +22,21 @@ public final class JsonFormat {
 
   /** One event as JSON bytes (UTF-8). */
   public static byte[] encode(CloudEvent event) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return JsonEventWriter.write(event);
   }
 
   /** Parses one event; throws {@link InvalidEventException} naming every broken rule. */
   public static CloudEvent decode(byte[] json) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return JsonEventReader.readEvent(json);
   }
 
   /** A batch as a JSON array. */
   public static byte[] encodeBatch(List<CloudEvent> events) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return JsonEventWriter.writeBatch(events);
   }
 
   /** Parses a batch; violations name the element index, e.g. {@code [2].type}. */
   public static List<CloudEvent> decodeBatch(byte[] json) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return JsonEventReader.readBatch(json);
   }
 }
