@@ -2,6 +2,7 @@ package io.sluice.audit;
 
 import io.sluice.subject.SubjectPattern;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,18 @@ public record AuditQuery(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A query from HTTP parameters: {@code identity}, {@code action} ({@code publish}, {@code
+   * batch-item}, ...), {@code subject} (a pattern), {@code outcome} ({@code allowed}/{@code
+   * denied}), {@code from} and {@code to} (ISO-8601 instants), {@code chain}, {@code limit}, {@code
+   * cursor}.
+   *
+   * @throws IllegalArgumentException naming the parameter and value that are wrong
+   */
+  public static AuditQuery fromParams(Map<String, String> params) {
+    return AuditQueryParams.parse(params);
   }
 
   /** The same query for the page after the one that returned {@code cursor}. */
@@ -82,6 +95,18 @@ public record AuditQuery(
     /** Records at or after {@code from} and before {@code to}; either may be null. */
     public Builder between(Instant from, Instant to) {
       this.from = from;
+      this.to = to;
+      return this;
+    }
+
+    /** Records at or after this instant. */
+    public Builder from(Instant from) {
+      this.from = from;
+      return this;
+    }
+
+    /** Records before this instant. */
+    public Builder to(Instant to) {
       this.to = to;
       return this;
     }
