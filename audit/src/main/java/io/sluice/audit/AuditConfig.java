@@ -37,9 +37,9 @@ public record AuditConfig(
     requireAtLeast("queueCapacity", queueCapacity, 1);
     requireAtLeast("batchSize", batchSize, 1);
     requirePositive("retryInterval", retryInterval);
-    if (connectTimeout.toMillis() < 250) {
+    if (connectTimeout == null || connectTimeout.toMillis() < 500) {
       throw new IllegalArgumentException(
-          "connectTimeout must be at least 250ms but was " + connectTimeout);
+          "connectTimeout must be at least 500ms but was " + connectTimeout);
     }
     retention.ifPresent(r -> requirePositive("retention", r));
     if (chain == null || chain.isBlank() || chain.length() > 200) {

@@ -27,7 +27,7 @@ final class Store implements AutoCloseable {
     hc.setMinimumIdle(0);
     hc.setInitializationFailTimeout(-1);
     hc.setConnectionTimeout(connectTimeout.toMillis());
-    hc.setValidationTimeout(Math.max(250, connectTimeout.toMillis() / 2));
+    hc.setValidationTimeout(connectTimeout.toMillis() / 2);
     return new Store(new HikariDataSource(hc), config);
   }
 

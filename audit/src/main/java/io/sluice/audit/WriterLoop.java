@@ -35,6 +35,7 @@ final class WriterLoop implements Runnable {
   private final InstantSource clock;
   private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private final List<SpoolItem> pending = new ArrayList<>();
+  private final FailureLog stepFailures = new FailureLog(LOG);
   private volatile boolean closing;
   private volatile boolean spoolWritable = true;
   private long nextAttemptNanos;
@@ -62,7 +63,7 @@ final class WriterLoop implements Runnable {
   public void run() {
     try {
       while (!finished()) {
-        step();
+        guardedStep();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -91,6 +92,20 @@ final class WriterLoop implements Runnable {
           }
         });
     return result;
+  }
+
+  /** A bug or an unexpected failure must not end the writer: log it, pause, and go on. */
+  private void guardedStep() throws InterruptedException {
+    try {
+      step();
+    } catch (RuntimeException e) {
+      stepFailures.failed("audit writer step failed; retrying in " + config.retryInterval(), e);
+      nextAttemptNanos = System.nanoTime() + config.retryInterval().toNanos();
+      Runnable task = tasks.poll(config.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+      if (task != null) {
+        task.run();
+      }
+    }
   }
 
   private void step() throws InterruptedException {
@@ -196,12 +211,7 @@ final class WriterLoop implements Runnable {
 
   private boolean replay(Path segment) {
     String name = segment.getFileName().toString();
-    long done =
-        writer
-            .spoolMark()
-            .filter(m -> m.startsWith(name + "#"))
-            .map(m -> Long.parseLong(m.substring(name.length() + 1)))
-            .orElse(0L);
+    long done = replayedBefore(name);
     int window = config.queueCapacity() + config.batchSize() + 1;
     try (SpoolReader reader = new SpoolReader(segment, window)) {
       for (long i = 0; i < done; i++) {
@@ -227,6 +237,16 @@ final class WriterLoop implements Runnable {
     }
     deleteSegment(segment);
     return true;
+  }
+
+  /** How many entries of this segment the store already holds, from the mark kept with the head. */
+  private long replayedBefore(String segment) {
+    String prefix = segment + "#";
+    return writer
+        .spoolMark()
+        .filter(m -> m.startsWith(prefix) && m.substring(prefix.length()).matches("\\d{1,18}"))
+        .map(m -> Long.parseLong(m.substring(prefix.length())))
+        .orElse(0L);
   }
 
   private boolean replayBatch(List<SpoolItem> batch, String segment, long doneAfter) {
