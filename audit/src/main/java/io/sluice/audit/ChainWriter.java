@@ -58,34 +58,48 @@ final class ChainWriter {
     return Optional.ofNullable(head).map(ChainHead::spoolMark);
   }
 
-  /** Chains and stores the entries in one transaction; {@code mark} null keeps the stored mark. */
+  /**
+   * Chains and stores the entries in one transaction; {@code mark} null keeps the stored spool
+   * mark. Entries the head says are stored already (a commit whose acknowledgement was lost) are
+   * skipped, so a retried batch is never written twice.
+   */
   boolean write(List<SpoolItem> items, String mark) {
     try {
-      List<AuditRecord> records = inTransaction(c -> insert(c, items, mark));
-      committed(head.advancedTo(records.get(records.size() - 1), markOrKept(mark)), records);
+      Written written = inTransaction(c -> insert(c, items, mark));
+      counters.written.addAndGet(written.alreadyStored());
+      committed(written.head(), written.records());
       return up();
     } catch (SQLException | RuntimeException e) {
       return down(e);
     }
   }
 
-  private List<AuditRecord> insert(Connection c, List<SpoolItem> items, String mark)
-      throws SQLException {
-    List<AuditRecord> records = chained(items);
-    RecordTable.insert(c, records);
-    moveHead(c, head.advancedTo(records.get(records.size() - 1), markOrKept(mark)));
-    return records;
-  }
+  /**
+   * What a write committed; {@code alreadyStored} counts entries an unacknowledged commit stored.
+   */
+  private record Written(ChainHead head, List<AuditRecord> records, int alreadyStored) {}
 
-  private String markOrKept(String mark) {
-    return mark == null ? head.spoolMark() : mark;
+  private Written insert(Connection c, List<SpoolItem> items, String mark) throws SQLException {
+    String spoolMark = mark == null ? head.spoolMark() : mark;
+    List<SpoolItem> fresh = items.stream().filter(i -> !head.holds(i)).toList();
+    if (fresh.isEmpty()) {
+      ChainHead next = head.withSpoolMark(spoolMark);
+      moveHead(c, next);
+      return new Written(next, List.of(), items.size());
+    }
+    List<AuditRecord> records = chained(fresh);
+    RecordTable.insert(c, records);
+    String writerMark = fresh.get(fresh.size() - 1).mark();
+    ChainHead next = head.advancedTo(records.get(records.size() - 1), spoolMark, writerMark);
+    moveHead(c, next);
+    return new Written(next, records, items.size() - fresh.size());
   }
 
   /** Deletes records older than the cutoff and appends the retention record, atomically. */
   RetentionResult retain(Instant cutoff, Instant now) {
     try {
       RetentionResult result = inTransaction(c -> retainIn(c, cutoff, now));
-      result.record().ifPresent(r -> committed(head.advancedTo(r, head.spoolMark()), List.of(r)));
+      result.record().ifPresent(r -> committed(keepingMarks(r), List.of(r)));
       up();
       return result;
     } catch (SQLException e) {
@@ -121,9 +135,13 @@ final class ChainWriter {
     RetentionCut cut = new RetentionCut(last.seq(), last.hash());
     AuditRecord record = AuditRecord.chained(chain, head.seq() + 1, entry, cut, head.hash());
     RecordTable.insert(c, List.of(record));
-    moveHead(c, head.advancedTo(record, head.spoolMark()));
+    moveHead(c, keepingMarks(record));
     int deleted = RecordTable.deleteThrough(c, chain, last.seq());
     return new RetentionResult(deleted, Optional.of(record));
+  }
+
+  private ChainHead keepingMarks(AuditRecord last) {
+    return head.advancedTo(last, head.spoolMark(), head.writerMark());
   }
 
   private void ready(Connection c) throws SQLException {

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,7 @@ final class DefaultAuditLog implements AuditLog {
   private final ChainWriter writer;
   private final WriterLoop loop;
   private final Thread thread;
+  private final String run = UUID.randomUUID().toString().substring(0, 13);
   private long nextTicket;
   private volatile boolean closed;
 
@@ -75,7 +77,7 @@ final class DefaultAuditLog implements AuditLog {
       return AppendResult.REFUSED;
     }
     synchronized (appendLock) {
-      SpoolItem item = new SpoolItem(nextTicket++, entry);
+      SpoolItem item = new SpoolItem(run, nextTicket++, entry);
       if (queue.offer(item)) {
         return AppendResult.QUEUED;
       }

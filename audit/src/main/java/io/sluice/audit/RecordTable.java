@@ -41,14 +41,16 @@ final class RecordTable {
   static Optional<ChainHead> findHead(Connection c, String chain) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT head_seq, head_hash, spool_mark FROM audit_chain WHERE chain = ?")) {
+            "SELECT head_seq, head_hash, spool_mark, writer_mark FROM audit_chain WHERE chain = ?")) {
       ps.setString(1, chain);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new ChainHead(chain, rs.getLong(1), rs.getString(2), rs.getString(3)))
-            : Optional.empty();
+        return rs.next() ? Optional.of(head(chain, rs)) : Optional.empty();
       }
     }
+  }
+
+  private static ChainHead head(String chain, ResultSet rs) throws SQLException {
+    return new ChainHead(chain, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
   }
 
   /**
@@ -58,14 +60,15 @@ final class RecordTable {
   static boolean advanceHead(Connection c, ChainHead from, ChainHead to) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE audit_chain SET head_seq = ?, head_hash = ?, spool_mark = ?"
+            "UPDATE audit_chain SET head_seq = ?, head_hash = ?, spool_mark = ?, writer_mark = ?"
                 + " WHERE chain = ? AND head_seq = ? AND head_hash = ?")) {
       ps.setLong(1, to.seq());
       ps.setString(2, to.hash());
       ps.setString(3, to.spoolMark());
-      ps.setString(4, from.chain());
-      ps.setLong(5, from.seq());
-      ps.setString(6, from.hash());
+      ps.setString(4, to.writerMark());
+      ps.setString(5, from.chain());
+      ps.setLong(6, from.seq());
+      ps.setString(7, from.hash());
       return ps.executeUpdate() == 1;
     }
   }

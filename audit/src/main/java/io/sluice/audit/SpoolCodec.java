@@ -15,6 +15,7 @@ final class SpoolCodec {
   static String encode(SpoolItem item) {
     AuditEntry e = item.entry();
     ObjectNode n = JSON.createObjectNode();
+    n.put("run", item.run());
     n.put("ticket", item.ticket());
     n.put("time", e.time().toString());
     n.put("identityType", e.identity().type());
@@ -64,7 +65,7 @@ final class SpoolCodec {
             text(n, "remoteAddress"),
             text(n, "correlationId"),
             text(n, "traceId"));
-    return new SpoolItem(n.path("ticket").asLong(), entry);
+    return new SpoolItem(text(n, "run"), n.path("ticket").asLong(), entry);
   }
 
   private static String text(JsonNode n, String field) {

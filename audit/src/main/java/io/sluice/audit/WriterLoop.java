@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,13 @@ final class WriterLoop implements Runnable {
   private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private final List<SpoolItem> pending = new ArrayList<>();
   private final FailureLog stepFailures = new FailureLog(LOG);
+
+  /**
+   * Per spool segment, how many entries this writer saw committed. The mark stored with the head
+   * can be ahead of it when a commit's acknowledgement was lost; those entries count as written.
+   */
+  private final Map<String, Long> acknowledged = new HashMap<>();
+
   private volatile boolean closing;
   private volatile boolean spoolWritable = true;
   private long nextAttemptNanos;
@@ -212,6 +221,8 @@ final class WriterLoop implements Runnable {
   private boolean replay(Path segment) {
     String name = segment.getFileName().toString();
     long done = replayedBefore(name);
+    counters.written.addAndGet(Math.max(0, done - acknowledged.getOrDefault(name, 0L)));
+    acknowledged.put(name, done);
     int window = config.queueCapacity() + config.batchSize() + 1;
     try (SpoolReader reader = new SpoolReader(segment, window)) {
       for (long i = 0; i < done; i++) {
@@ -253,6 +264,7 @@ final class WriterLoop implements Runnable {
     if (!writer.write(batch, segment + "#" + doneAfter)) {
       return false;
     }
+    acknowledged.put(segment, doneAfter);
     spool.replayed(batch.size());
     batch.clear();
     return true;

@@ -44,7 +44,13 @@ class SpoolModeTest {
       server.start();
       appendAll(log, 300, 350);
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> log.stats().written() == 350);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(log.stats().written())
+                      .as("%s; stored %d", log.stats(), storedIdsInChainOrder(url).size())
+                      .isEqualTo(350));
       assertThat(storedIdsInChainOrder(url)).containsExactlyElementsOf(ids(0, 350));
       assertThat(log.verify(StoreOutageSupport.CHAIN).intact()).isTrue();
       assertThat(log.stats().spoolPending()).isZero();

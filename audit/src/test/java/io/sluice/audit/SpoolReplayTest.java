@@ -55,7 +55,9 @@ class SpoolReplayTest {
     List<String> lines =
         IntStream.range(from, to)
             .mapToObj(
-                i -> SpoolCodec.encode(new SpoolItem(i, numbered(i).stampedAt(Instant.now()))))
+                i ->
+                    SpoolCodec.encode(
+                        new SpoolItem("earlier-run", i, numbered(i).stampedAt(Instant.now()))))
             .toList();
     Files.write(file, lines, StandardCharsets.UTF_8);
   }

@@ -138,6 +138,37 @@ abstract class TamperEvidenceContract extends StoreTestBase {
   }
 
   @Test
+  void secondRetentionCut_deletesTheFirstRetentionRecord_andTheChainStillVerifies() {
+    String chain = uniqueChain();
+    AuditLog log = logWith(chain, 4);
+    clock.advance(Duration.ofDays(10));
+    log.retain(Duration.ofDays(5));
+    appendPublished(log, 3);
+    clock.advance(Duration.ofDays(10));
+
+    RetentionResult second = log.retain(Duration.ofDays(5));
+
+    assertThat(second.deleted()).isEqualTo(4);
+    assertThat(second.record().orElseThrow().retentionCut().orElseThrow().lastDeletedSeq())
+        .isEqualTo(8);
+    VerifyReport report = log.verify(chain);
+    assertThat(report.intact()).as(report.toText()).isTrue();
+    assertThat(report.chains().get(0).checked()).isEqualTo(1);
+  }
+
+  @Test
+  void tamperedRetentionRecord_isReportedChanged() throws SQLException {
+    String chain = uniqueChain();
+    AuditLog log = logWith(chain, 4);
+    clock.advance(Duration.ofDays(10));
+    log.retain(Duration.ofDays(5));
+
+    sql("UPDATE audit_record SET cut_seq = 2 WHERE chain = ? AND seq = 5", chain);
+
+    assertThat(log.verify(chain).intact()).isFalse();
+  }
+
+  @Test
   void verify_cutWithoutRetentionRecord_reportsDeletedFromTheStart() throws SQLException {
     String chain = uniqueChain();
     AuditLog log = logWith(chain, 5);

@@ -33,5 +33,6 @@ CREATE TABLE audit_chain (
   chain VARCHAR(200) PRIMARY KEY,
   head_seq BIGINT NOT NULL,
   head_hash VARCHAR(64) NOT NULL,
-  spool_mark VARCHAR(300)
+  spool_mark VARCHAR(300),
+  writer_mark VARCHAR(100)
 );
