@@ -40,8 +40,9 @@ final class WriterLoop implements Runnable {
   private final FailureLog stepFailures = new FailureLog(LOG);
 
   /**
-   * Per spool segment, how many entries this writer saw committed. The mark stored with the head
-   * can be ahead of it when a commit's acknowledgement was lost; those entries count as written.
+   * Per spool segment this writer started, how many entries it knows are committed. The mark stored
+   * with the head can be ahead when a commit's acknowledgement was lost; those entries count as
+   * written. Entries an earlier process replayed do not.
    */
   private final Map<String, Long> acknowledged = new HashMap<>();
 
@@ -221,8 +222,10 @@ final class WriterLoop implements Runnable {
   private boolean replay(Path segment) {
     String name = segment.getFileName().toString();
     long done = replayedBefore(name);
-    counters.written.addAndGet(Math.max(0, done - acknowledged.getOrDefault(name, 0L)));
-    acknowledged.put(name, done);
+    Long seen = acknowledged.put(name, done);
+    if (seen != null) {
+      counters.written.addAndGet(Math.max(0, done - seen));
+    }
     int window = config.queueCapacity() + config.batchSize() + 1;
     try (SpoolReader reader = new SpoolReader(segment, window)) {
       for (long i = 0; i < done; i++) {
