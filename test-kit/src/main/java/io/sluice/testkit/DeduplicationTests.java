@@ -77,7 +77,8 @@ abstract class DeduplicationTests extends KitTests {
     await().until(() -> handler.count() == 2);
   }
 
-  private static io.sluice.envelope.CloudEvent withKey(String id, String key) {
-    return keyed(id, Extensions.IDEMPOTENCY_KEY, key);
+  /** Keys are made unique to the test: brokers such as JetStream remember keys per stream. */
+  private io.sluice.envelope.CloudEvent withKey(String id, String key) {
+    return keyed(id, Extensions.IDEMPOTENCY_KEY, group(key));
   }
 }

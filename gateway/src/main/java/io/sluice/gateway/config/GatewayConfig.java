@@ -1,0 +1,171 @@
+package io.sluice.gateway.config;
+
+import io.sluice.broker.AckMode;
+import io.sluice.subject.SubjectPattern;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole gateway configuration, validated. Build it with {@link ConfigLoader}; every section has
+ * defaults, so an empty file is a valid development configuration.
+ *
+ * @param identity the {@code identity} section as read, empty when absent (development mode)
+ * @param policy the {@code policy} section as read, empty when absent (development policy)
+ */
+public record GatewayConfig(
+    Server server,
+    BrokerTarget broker,
+    Map<String, Object> identity,
+    Map<String, Object> policy,
+    Limits limits,
+    Publish publish,
+    Idempotency idempotency,
+    Logging logging) {
+
+  public GatewayConfig {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(broker, "broker");
+    identity = Map.copyOf(identity);
+    policy = Map.copyOf(policy);
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(publish, "publish");
+    Objects.requireNonNull(idempotency, "idempotency");
+    Objects.requireNonNull(logging, "logging");
+  }
+
+  /** True when no identity is configured: the gateway then mints and accepts a dev token. */
+  public boolean developmentMode() {
+    return identity.isEmpty();
+  }
+
+  /** Where the HTTP server listens. */
+  public record Server(String host, int port, Optional<Tls> tls) {
+    public Server {
+      Objects.requireNonNull(host, "host");
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("server.port must be 0..65535 but was " + port);
+      }
+      Objects.requireNonNull(tls, "tls");
+    }
+
+    /** True for 127.0.0.0/8, ::1 and {@code localhost}. */
+    public boolean isLoopback() {
+      try {
+        return host.equals("localhost") || InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * TLS for the HTTP server; {@code clientAuth} is {@code none}, {@code request} or {@code
+   * required}.
+   */
+  public record Tls(Path cert, Path key, String clientAuth, Optional<Path> trustCa) {
+    public Tls {
+      Objects.requireNonNull(cert, "cert");
+      Objects.requireNonNull(key, "key");
+      if (!List.of("none", "request", "required").contains(clientAuth)) {
+        throw new IllegalArgumentException(
+            "server.tls.clientAuth must be none, request or required but was " + clientAuth);
+      }
+      Objects.requireNonNull(trustCa, "trustCa");
+    }
+  }
+
+  /** The broker to open, by URL, with adapter settings passed through. */
+  public record BrokerTarget(String url, Map<String, Object> settings) {
+    public BrokerTarget {
+      Objects.requireNonNull(url, "url");
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  /** Guardrails applied to every request. */
+  public record Limits(
+      long maxBodyBytes,
+      int maxBatchSize,
+      int maxHeaderBytes,
+      List<String> allowedContentTypes,
+      RateLimit rateLimit,
+      int maxInFlight,
+      Duration publishTimeout,
+      Duration shutdownTimeout) {
+    public Limits {
+      positive("limits.maxBodyBytes", maxBodyBytes);
+      positive("limits.maxBatchSize", maxBatchSize);
+      positive("limits.maxHeaderBytes", maxHeaderBytes);
+      allowedContentTypes = List.copyOf(allowedContentTypes);
+      Objects.requireNonNull(rateLimit, "rateLimit");
+      positive("limits.maxInFlight", maxInFlight);
+      Objects.requireNonNull(publishTimeout, "publishTimeout");
+      Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    }
+  }
+
+  /**
+   * A token bucket per identity: {@code perSecond} tokens refill each second, up to {@code burst}.
+   */
+  public record RateLimit(double perSecond, int burst) {
+    public RateLimit {
+      if (!(perSecond > 0)) {
+        throw new IllegalArgumentException(
+            "limits.rateLimit.perSecond must be > 0 but was " + perSecond);
+      }
+      positive("limits.rateLimit.burst", burst);
+    }
+  }
+
+  /**
+   * Publishing defaults: the ack mode when the caller names none, per-pattern overrides (first
+   * match wins, in file order), and the {@code source} given to events the gateway wraps.
+   */
+  public record Publish(
+      AckMode defaultAck, Map<SubjectPattern, AckMode> ackOverrides, String source) {
+    public Publish {
+      Objects.requireNonNull(defaultAck, "defaultAck");
+      ackOverrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ackOverrides));
+      Objects.requireNonNull(source, "source");
+    }
+
+    /** The configured ack mode for a subject. */
+    public AckMode ackFor(io.sluice.subject.Subject subject) {
+      return ackOverrides.entrySet().stream()
+          .filter(e -> e.getKey().matches(subject))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(defaultAck);
+    }
+  }
+
+  /** How long an {@code Idempotency-Key} is remembered, and how many are kept at most. */
+  public record Idempotency(Duration ttl, int maxEntries) {
+    public Idempotency {
+      Objects.requireNonNull(ttl, "ttl");
+      positive("idempotency.maxEntries", maxEntries);
+    }
+  }
+
+  /** Log format: {@code json} (one object per line) or {@code text}. */
+  public record Logging(String format) {
+    public Logging {
+      if (!List.of("json", "text").contains(format)) {
+        throw new IllegalArgumentException("logging.format must be json or text but was " + format);
+      }
+    }
+  }
+
+  private static void positive(String key, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(key + " must be > 0 but was " + value);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.sluice.gateway.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.broker.Broker;
+import io.sluice.broker.BrokerEvent;
+import io.sluice.broker.BrokerListener;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/**
+ * The gateway's meters. Publish outcomes come from the broker's {@link BrokerEvent}s (this is a
+ * {@link BrokerListener}); HTTP requests and denials are recorded by the routes.
+ */
+public final class GatewayMetrics implements BrokerListener {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  @Override
+  public void on(BrokerEvent event) {
+    switch (event) {
+      case BrokerEvent.Published p -> {
+        publishes(p.receipt().duplicate() ? "duplicate" : "published").increment();
+        Timer.builder("sluice.publish.latency")
+            .description("Time from handing an event to the broker until its receipt")
+            .publishPercentileHistogram()
+            .register(registry)
+            .record(p.took());
+      }
+      case BrokerEvent.PublishFailed f -> publishes("failed").increment();
+      default -> {}
+    }
+  }
+
+  void bindBroker(Broker broker, IntSupplier inFlight) {
+    Gauge.builder("sluice.broker.connected", broker, b -> b.state().isReady() ? 1 : 0)
+        .description("1 when the broker connection is ready, else 0")
+        .register(registry);
+    Gauge.builder("sluice.publish.in.flight", inFlight, IntSupplier::getAsInt)
+        .description("Publishes awaiting a broker answer")
+        .register(registry);
+  }
+
+  void request(String route, String method, int status, Duration took) {
+    Timer.builder("sluice.http.requests")
+        .description("HTTP requests by route, method and status")
+        .tag("route", route)
+        .tag("method", method)
+        .tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(took);
+  }
+
+  void denied(String action, String reason) {
+    Counter.builder("sluice.denials")
+        .description("Requests refused by authentication, policy or rate limits")
+        .tag("action", action)
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+
+  private Counter publishes(String outcome) {
+    return Counter.builder("sluice.publishes")
+        .description("Publishes by outcome as reported by the broker")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+}

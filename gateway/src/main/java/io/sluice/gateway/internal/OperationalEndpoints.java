@@ -1,0 +1,43 @@
+package io.sluice.gateway.internal;
+
+import io.sluice.broker.ConnectionState;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /health/live}, {@code /health/ready} and {@code /metrics}: unauthenticated, cheap. */
+final class OperationalEndpoints {
+  private final Services services;
+
+  OperationalEndpoints(Services services) {
+    this.services = services;
+  }
+
+  void live(RoutingContext ctx) {
+    Responder.send(ctx, Responder.json(200, Map.of("status", "UP")));
+  }
+
+  /** Ready when the broker is connected and a policy is loaded; 503 problem otherwise. */
+  void ready(RoutingContext ctx) {
+    ConnectionState broker = services.broker().state();
+    Optional<String> policy = services.access().policyVersion().get();
+    Map<String, Object> checks = new LinkedHashMap<>();
+    checks.put("broker", broker.name().toLowerCase());
+    checks.put("policyVersion", policy.orElse(null));
+    if (broker.isReady() && policy.isPresent()) {
+      checks.put("status", "UP");
+      Responder.send(ctx, Responder.json(200, checks));
+      return;
+    }
+    String why = !broker.isReady() ? "the broker is " + checks.get("broker") : "no policy loaded";
+    Problem problem = Problem.of(503, "not-ready", "Not ready", why).withExtra("checks", checks);
+    Responder.sendProblem(ctx, problem);
+  }
+
+  void metrics(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(services.metrics().scrape());
+  }
+}

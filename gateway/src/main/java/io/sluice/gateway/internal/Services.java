@@ -1,0 +1,19 @@
+package io.sluice.gateway.internal;
+
+import io.sluice.broker.Broker;
+import io.sluice.gateway.AccessControl;
+import io.sluice.gateway.config.GatewayConfig;
+import io.sluice.gateway.idempotency.IdempotencyStore;
+import java.time.Clock;
+
+/** Everything the endpoints share, created once per gateway. */
+record Services(
+    GatewayConfig config,
+    AccessControl access,
+    Broker broker,
+    IdempotencyStore idempotency,
+    RateLimiter rateLimiter,
+    InFlightGate inFlight,
+    GatewayMetrics metrics,
+    Tracing tracing,
+    Clock clock) {}

@@ -1,0 +1,8 @@
+package io.sluice.library.outbox;
+
+/** The outbox table could not be read or written. */
+public final class OutboxException extends RuntimeException {
+  public OutboxException(String message, Throwable cause) {
+    super(message + ": " + cause.getMessage(), cause);
+  }
+}
