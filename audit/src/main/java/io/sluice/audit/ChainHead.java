@@ -20,17 +20,4 @@ record ChainHead(String chain, long seq, String hash, String spoolMark, String w
   ChainHead withSpoolMark(String spoolMark) {
     return new ChainHead(chain, seq, hash, spoolMark, writerMark);
   }
-
-  /**
-   * True when the item is already in the store: the same run stored an entry with this ticket or a
-   * later one (each run's entries reach the store in ticket order).
-   */
-  boolean holds(SpoolItem item) {
-    if (writerMark == null) {
-      return false;
-    }
-    int hash = writerMark.lastIndexOf('#');
-    return writerMark.substring(0, hash).equals(item.run())
-        && item.ticket() <= Long.parseLong(writerMark.substring(hash + 1));
-  }
 }

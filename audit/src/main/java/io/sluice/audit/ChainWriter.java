@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,20 @@ final class ChainWriter {
   private volatile boolean reachable;
   private boolean migrated;
   private ChainHead head;
+  private InDoubt attempt;
+  private InDoubt inDoubt;
+
+  /**
+   * A batch whose commit failed without telling whether it happened: stored exactly when the head's
+   * writer mark, read again, is the batch's last mark.
+   */
+  private record InDoubt(String lastMark, Set<String> marks) {
+    static InDoubt of(List<SpoolItem> items) {
+      Set<String> marks = new HashSet<>();
+      items.forEach(i -> marks.add(i.mark()));
+      return new InDoubt(items.get(items.size() - 1).mark(), marks);
+    }
+  }
 
   ChainWriter(Store store, String chain, Counters counters, Consumer<AuditRecord> mirror) {
     this.store = store;
@@ -60,16 +76,21 @@ final class ChainWriter {
 
   /**
    * Chains and stores the entries in one transaction; {@code mark} null keeps the stored spool
-   * mark. Entries the head says are stored already (a commit whose acknowledgement was lost) are
-   * skipped, so a retried batch is never written twice.
+   * mark. Entries of an earlier batch whose commit was not acknowledged but happened (the head's
+   * writer mark says so) are skipped, so a retried batch is never written twice.
    */
   boolean write(List<SpoolItem> items, String mark) {
     try {
+      attempt = null;
       Written written = inTransaction(c -> insert(c, items, mark));
+      inDoubt = null;
       counters.written.addAndGet(written.alreadyStored());
       committed(written.head(), written.records());
       return up();
     } catch (SQLException | RuntimeException e) {
+      if (attempt != null) {
+        inDoubt = attempt;
+      }
       return down(e);
     }
   }
@@ -81,12 +102,17 @@ final class ChainWriter {
 
   private Written insert(Connection c, List<SpoolItem> items, String mark) throws SQLException {
     String spoolMark = mark == null ? head.spoolMark() : mark;
-    List<SpoolItem> fresh = items.stream().filter(i -> !head.holds(i)).toList();
+    Set<String> stored =
+        inDoubt != null && inDoubt.lastMark().equals(head.writerMark())
+            ? inDoubt.marks()
+            : Set.of();
+    List<SpoolItem> fresh = items.stream().filter(i -> !stored.contains(i.mark())).toList();
     if (fresh.isEmpty()) {
       ChainHead next = head.withSpoolMark(spoolMark);
       moveHead(c, next);
       return new Written(next, List.of(), items.size());
     }
+    attempt = InDoubt.of(fresh);
     List<AuditRecord> records = chained(fresh);
     RecordTable.insert(c, records);
     String writerMark = fresh.get(fresh.size() - 1).mark();

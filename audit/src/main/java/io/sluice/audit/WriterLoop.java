@@ -139,8 +139,12 @@ final class WriterLoop implements Runnable {
     }
     SpoolItem first = queue.poll(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
     if (first != null) {
-      pending.add(first);
-      queue.drainTo(pending, config.batchSize() - 1);
+      synchronized (appendLock) {
+        // with appends held off, the batch is the oldest accepted entries: an overflowing caller
+        // cannot spool entries older than some of the batch and newer than others
+        pending.add(first);
+        queue.drainTo(pending, config.batchSize() - 1);
+      }
     }
   }
 
@@ -226,8 +230,7 @@ final class WriterLoop implements Runnable {
     if (seen != null) {
       counters.written.addAndGet(Math.max(0, done - seen));
     }
-    int window = config.queueCapacity() + config.batchSize() + 1;
-    try (SpoolReader reader = new SpoolReader(segment, window)) {
+    try (SpoolReader reader = new SpoolReader(segment)) {
       for (long i = 0; i < done; i++) {
         reader.next();
       }
