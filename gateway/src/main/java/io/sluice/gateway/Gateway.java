@@ -2,6 +2,7 @@ package io.sluice.gateway;
 
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerSpec;
+import io.sluice.gateway.audit.GatewayAudit;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.internal.GatewayMetrics;
 import io.sluice.gateway.internal.Routes;
@@ -34,9 +35,12 @@ public final class Gateway implements AutoCloseable {
   private final Vertx vertx;
   private final Broker broker;
   private final HttpServer server;
+  private final GatewayAudit audit;
 
-  private Gateway(GatewayConfig config, Vertx vertx, Broker broker, HttpServer server) {
+  private Gateway(
+      GatewayConfig config, Vertx vertx, Broker broker, HttpServer server, GatewayAudit audit) {
     this.config = config;
+    this.audit = audit;
     this.vertx = vertx;
     this.broker = broker;
     this.server = server;
@@ -51,21 +55,24 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config, AccessControl access, GatewayOptions options) {
     GatewayMetrics metrics = new GatewayMetrics();
     Broker broker = connect(config, metrics);
+    GatewayAudit audit = openAudit(config, broker, metrics, options);
     Vertx vertx = Vertx.vertx();
     try {
       HttpServer server =
           vertx
               .createHttpServer(options(config))
-              .requestHandler(Routes.router(vertx, config, access, broker, metrics, options));
+              .requestHandler(
+                  Routes.router(vertx, config, access, broker, metrics, options, audit));
       await(server.listen(), Duration.ofSeconds(30));
       LOG.atInfo()
           .addKeyValue("host", config.server().host())
           .addKeyValue("port", server.actualPort())
           .addKeyValue("broker", broker.url())
           .log("gateway listening");
-      return new Gateway(config, vertx, broker, server);
+      return new Gateway(config, vertx, broker, server, audit);
     } catch (RuntimeException e) {
       vertx.close();
+      audit.close();
       broker.close();
       throw new GatewayStartException(
           "could not listen on " + config.server().host() + ":" + config.server().port(), e);
@@ -99,6 +106,7 @@ public final class Gateway implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("HTTP server did not shut down cleanly: {}", e.getMessage());
     }
+    audit.close();
     try {
       broker
           .drain(timeout)
@@ -113,6 +121,19 @@ public final class Gateway implements AutoCloseable {
     }
     await(vertx.close(), timeout);
     LOG.info("gateway stopped");
+  }
+
+  /**
+   * Opens the audit log after the broker (its mirror publishes there); closes the broker if not.
+   */
+  private static GatewayAudit openAudit(
+      GatewayConfig config, Broker broker, GatewayMetrics metrics, GatewayOptions options) {
+    try {
+      return GatewayAudit.open(config.audit(), broker, metrics.registry(), options.clock());
+    } catch (RuntimeException e) {
+      broker.close();
+      throw new GatewayStartException("could not open the audit log: " + e.getMessage(), e);
+    }
   }
 
   private static Broker connect(GatewayConfig config, GatewayMetrics metrics) {

@@ -38,6 +38,7 @@ class ConfiguredAccessTest {
         """
         server: {host: 127.0.0.1, port: 0}
         broker: {url: "mem:"}
+        audit: {store: {url: "jdbc:h2:mem:configured-access;DB_CLOSE_DELAY=-1"}}
         identity:
           apiKeys:
             - {id: ci-bot, hash: "%s"}

@@ -60,7 +60,11 @@ public final class GatewayHarness implements AutoCloseable {
       Path dir = Files.createTempDirectory("sluice-gateway-test");
       String url = brokerUrl != null ? brokerUrl : "embedded:" + dir;
       String yaml =
-          "server:\n  host: 127.0.0.1\n  port: 0\nbroker:\n  url: " + url + "\n" + extraYaml;
+          "server:\n  host: 127.0.0.1\n  port: 0\nbroker:\n  url: "
+              + url
+              + "\n"
+              + auditIn(dir, extraYaml)
+              + extraYaml;
       GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
       DevelopmentIdentity identity = DevelopmentIdentity.create(Clock.systemUTC());
       AccessControl access = AccessControl.of(identity.authenticator(), policy, "test");
@@ -68,6 +72,19 @@ public final class GatewayHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Unless the test configures audit itself, the audit store lives in the temporary directory. */
+  private static String auditIn(Path dir, String extraYaml) {
+    if (extraYaml.contains("audit:")) {
+      return "";
+    }
+    return "audit:\n  store:\n    url: \"jdbc:h2:file:" + dir.resolve("audit") + "\"\n";
+  }
+
+  /** The temporary directory holding the test's data (audit store, embedded broker). */
+  public Path dataDir() {
+    return dataDir;
   }
 
   public Gateway gateway() {

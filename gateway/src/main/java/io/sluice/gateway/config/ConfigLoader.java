@@ -3,7 +3,9 @@ package io.sluice.gateway.config;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sluice.audit.AuditConfig;
 import io.sluice.broker.AckMode;
+import io.sluice.gateway.audit.GatewayAuditConfig;
 import io.sluice.gateway.identity.Authenticators;
 import io.sluice.gateway.policy.Policies;
 import io.sluice.gateway.policy.PolicySource;
@@ -57,7 +59,7 @@ public final class ConfigLoader {
 
   /** Sections handed whole to the component that owns them. */
   private static final Set<String> PASS_THROUGH =
-      Set.of("broker.settings", "identity", "policy", "publish.ackOverrides");
+      Set.of("broker.settings", "identity", "policy", "publish.ackOverrides", "audit");
 
   public static final String DEFAULT_BROKER_URL = "embedded:./sluice-data";
   public static final List<String> DEFAULT_CONTENT_TYPES =
@@ -108,10 +110,10 @@ public final class ConfigLoader {
               + "'); development mode with its printed dev token only runs on 127.0.0.1,"
               + " ::1 or localhost");
     }
+    String brokerUrl = r.string("broker.url", DEFAULT_BROKER_URL);
     return new GatewayConfig(
         server,
-        new GatewayConfig.BrokerTarget(
-            r.string("broker.url", DEFAULT_BROKER_URL), r.section("broker.settings")),
+        new GatewayConfig.BrokerTarget(brokerUrl, r.section("broker.settings")),
         identity,
         r.section("policy"),
         limits(r),
@@ -120,7 +122,17 @@ public final class ConfigLoader {
             r.duration("idempotency.ttl", Duration.ofHours(24)),
             (int) r.number("idempotency.maxEntries", 100_000, 1, 10_000_000)),
         new GatewayConfig.Logging(r.oneOf("logging.format", "json", "json", "text")),
-        streaming(r));
+        streaming(r),
+        audit(r, brokerUrl));
+  }
+
+  private static GatewayAuditConfig audit(ConfigReader r, String brokerUrl) {
+    List<String> problems = new ArrayList<>();
+    GatewayAuditConfig audit = GatewayAuditConfig.fromMap(r.section("audit"), brokerUrl, problems);
+    problems.forEach(r::problem);
+    return audit != null
+        ? audit
+        : new GatewayAuditConfig(AuditConfig.builder().build(), Optional.empty());
   }
 
   private static GatewayConfig.Streaming streaming(ConfigReader r) {

@@ -1,6 +1,7 @@
 package io.sluice.gateway.config;
 
 import io.sluice.broker.AckMode;
+import io.sluice.gateway.audit.GatewayAuditConfig;
 import io.sluice.subject.SubjectPattern;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,6 +19,7 @@ import java.util.Optional;
  *
  * @param identity the {@code identity} section as read, empty when absent (development mode)
  * @param policy the {@code policy} section as read, empty when absent (development policy)
+ * @param audit the {@code audit} section (defaults: an H2 file beside the broker's data, refuse)
  */
 public record GatewayConfig(
     Server server,
@@ -28,7 +30,8 @@ public record GatewayConfig(
     Publish publish,
     Idempotency idempotency,
     Logging logging,
-    Streaming streaming) {
+    Streaming streaming,
+    GatewayAuditConfig audit) {
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -40,6 +43,7 @@ public record GatewayConfig(
     Objects.requireNonNull(idempotency, "idempotency");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(streaming, "streaming");
+    Objects.requireNonNull(audit, "audit");
   }
 
   /** True when no identity is configured: the gateway then mints and accepts a dev token. */

@@ -1,6 +1,7 @@
 package io.sluice.gateway.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.audit.AuditAction;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.gateway.idempotency.StoredResponse;
 import io.sluice.gateway.identity.Identity;
@@ -29,8 +30,10 @@ final class BatchPipeline {
   private final IdempotencyGuard idempotency;
   private final EventDecoder decoder;
   private final EventPublisher publisher;
+  private final AuditRecorder recorder;
 
   BatchPipeline(Services services) {
+    this.recorder = new AuditRecorder(services);
     this.services = services;
     this.guards = new Guards(services);
     this.idempotency = new IdempotencyGuard(services.idempotency());
@@ -107,9 +110,11 @@ final class BatchPipeline {
 
   private CompletableFuture<Map<String, Object>> publishOne(
       RoutingContext ctx, RequestState state, Identity identity, JsonNode item, int index) {
+    AuditedCall call = new AuditedCall(AuditAction.BATCH_ITEM, rawSubject(ctx, item));
+    call.identity = identity;
     try {
       Subject subject = subjectOf(ctx, item);
-      guards.authorize(identity, Action.PUBLISH, subject.value());
+      call.decision = guards.authorize(identity, Action.PUBLISH, subject.value());
       Optional<String> key =
           Optional.ofNullable((String) ctx.get("sluice.idempotency.key")).map(k -> k + "/" + index);
       CloudEvent event =
@@ -119,12 +124,35 @@ final class BatchPipeline {
               state.span(),
               ctx.request().getHeader("tracestate"),
               key);
+      call.eventId = event.id();
+      call.idempotencyKey = key.orElse(null);
+      recorder.allow(ctx, call, 0);
       return publisher
           .publish(subject, event, publisher.ackMode(ctx.request(), subject))
-          .handle((receipt, error) -> itemResult(ctx, index, receipt, error));
+          .handle((receipt, error) -> audited(ctx, call, itemResult(ctx, index, receipt, error)));
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(itemResult(ctx, index, null, e));
+      return CompletableFuture.completedFuture(audited(ctx, call, itemResult(ctx, index, null, e)));
     }
+  }
+
+  /** Records an item's outcome: its receipt, or the problem it was answered with. */
+  private Map<String, Object> audited(
+      RoutingContext ctx, AuditedCall call, Map<String, Object> result) {
+    Object problem = result.get("problem");
+    if (problem == null) {
+      recorder.succeeded(ctx, call, 202, String.valueOf(result.get("receipt")));
+    } else {
+      recorder.outcome(ctx, call, (Problem) result.get("failure"));
+    }
+    result.remove("failure");
+    return result;
+  }
+
+  private static String rawSubject(RoutingContext ctx, JsonNode item) {
+    JsonNode attribute = item.get("subject");
+    return attribute != null && attribute.isTextual()
+        ? attribute.asText()
+        : ctx.request().getParam("subject");
   }
 
   private Subject subjectOf(RoutingContext ctx, JsonNode item) {
@@ -156,6 +184,7 @@ final class BatchPipeline {
       Problem problem = ProblemException.toProblem(error);
       result.put("status", problem.status());
       result.put("problem", problem.toJson(RequestState.of(ctx).requestId()));
+      result.put("failure", problem);
     }
     return result;
   }
@@ -173,13 +202,21 @@ final class BatchPipeline {
       Responder.send(ctx, replay.response(), Map.of("Idempotent-Replayed", "true"));
       return;
     }
-    StoredResponse response =
-        failure == null ? ok : Responder.problem(ctx, ProblemException.toProblem(failure));
+    StoredResponse response = failure == null ? ok : problem(ctx, identity, failure);
     String key = ctx.get("sluice.idempotency.key");
     if (key != null) {
       idempotency.finish(identity.id(), key, response);
     }
     Responder.send(ctx, response);
+  }
+
+  /** A failure of the whole batch (401, 429, a malformed body) is one audit record. */
+  private StoredResponse problem(RoutingContext ctx, Identity identity, Throwable failure) {
+    Problem problem = ProblemException.toProblem(failure);
+    AuditedCall call = new AuditedCall(AuditAction.BATCH_ITEM, ctx.request().getParam("subject"));
+    call.identity = identity;
+    recorder.outcome(ctx, call, problem);
+    return Responder.problem(ctx, problem);
   }
 
   private static byte[] body(RoutingContext ctx) {

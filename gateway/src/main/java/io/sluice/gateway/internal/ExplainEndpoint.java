@@ -1,5 +1,6 @@
 package io.sluice.gateway.internal;
 
+import io.sluice.audit.AuditAction;
 import io.sluice.gateway.identity.Identity;
 import io.sluice.gateway.policy.Action;
 import io.sluice.gateway.policy.Decision;
@@ -27,31 +28,42 @@ final class ExplainEndpoint {
 
   private final Services services;
   private final Guards guards;
+  private final AuditRecorder recorder;
 
   ExplainEndpoint(Services services) {
     this.services = services;
     this.guards = new Guards(services);
+    this.recorder = new AuditRecorder(services);
   }
 
   void handle(RoutingContext ctx) {
+    AuditedCall call = new AuditedCall(AuditAction.ADMIN, ADMIN_TARGET);
     CompletableFuture<Map<String, Object>> outcome =
         guards
             .authenticate(ctx.request(), RequestState.of(ctx))
             .toCompletableFuture()
             .thenApply(
                 caller -> {
+                  call.identity = caller;
                   guards.throttle(caller, 1);
-                  guards.authorize(caller, Action.ADMIN, ADMIN_TARGET);
-                  return explain(ctx.queryParams(), caller);
+                  call.decision = guards.authorize(caller, Action.ADMIN, ADMIN_TARGET);
+                  Map<String, Object> answer = explain(ctx.queryParams(), caller);
+                  recorder.allow(ctx, call, 200);
+                  return answer;
                 });
     Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
-        .onComplete(
-            ar ->
-                Responder.send(
-                    ctx,
-                    ar.succeeded()
-                        ? Responder.json(200, ar.result())
-                        : Responder.problem(ctx, ProblemException.toProblem(ar.cause()))));
+        .onComplete(ar -> respond(ctx, call, ar.result(), ar.cause()));
+  }
+
+  private void respond(
+      RoutingContext ctx, AuditedCall call, Map<String, Object> answer, Throwable failure) {
+    if (failure == null) {
+      Responder.send(ctx, Responder.json(200, answer));
+      return;
+    }
+    Problem problem = ProblemException.toProblem(failure);
+    recorder.outcome(ctx, call, problem);
+    Responder.send(ctx, Responder.problem(ctx, problem));
   }
 
   private Map<String, Object> explain(MultiMap query, Identity caller) {

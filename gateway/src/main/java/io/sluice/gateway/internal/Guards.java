@@ -56,14 +56,15 @@ final class Guards {
     }
   }
 
-  /** Asks the policy; 403 naming the deciding rule when denied. */
-  void authorize(Identity identity, Action action, String target) {
+  /** Asks the policy; 403 naming the deciding rule when denied, else the allowing decision. */
+  Decision authorize(Identity identity, Action action, String target) {
     Decision decision = services.access().policy().decide(identity, action, target);
     if (!decision.allowed()) {
       String name = action.name().toLowerCase(Locale.ROOT);
       services.metrics().denied(name, "forbidden");
       throw Problems.fail(Problems.forbidden(name, target, decision));
     }
+    return decision;
   }
 
   private CompletionException rejected(Throwable error) {

@@ -18,19 +18,27 @@ final class OperationalEndpoints {
     Responder.send(ctx, Responder.json(200, Map.of("status", "UP")));
   }
 
-  /** Ready when the broker is connected and a policy is loaded; 503 problem otherwise. */
+  /**
+   * Ready when the broker is connected, a policy is loaded and the audit log accepts records; 503
+   * problem otherwise.
+   */
   void ready(RoutingContext ctx) {
     ConnectionState broker = services.broker().state();
     Optional<String> policy = services.access().policyVersion().get();
     Map<String, Object> checks = new LinkedHashMap<>();
     checks.put("broker", broker.name().toLowerCase());
     checks.put("policyVersion", policy.orElse(null));
-    if (broker.isReady() && policy.isPresent()) {
+    boolean auditing = services.audit().isAccepting();
+    checks.put("audit", auditing ? "accepting" : "refusing");
+    if (broker.isReady() && policy.isPresent() && auditing) {
       checks.put("status", "UP");
       Responder.send(ctx, Responder.json(200, checks));
       return;
     }
-    String why = !broker.isReady() ? "the broker is " + checks.get("broker") : "no policy loaded";
+    String why =
+        !broker.isReady()
+            ? "the broker is " + checks.get("broker")
+            : policy.isEmpty() ? "no policy loaded" : "the audit trail is not accepting records";
     Problem problem = Problem.of(503, "not-ready", "Not ready", why).withExtra("checks", checks);
     Responder.sendProblem(ctx, problem);
   }

@@ -126,6 +126,17 @@ final class Problems {
         .withHeader("Retry-After", "1");
   }
 
+  /** The audit log refused the decision record: nothing was done (fail closed). */
+  static Problem auditUnavailable() {
+    return Problem.of(
+            503,
+            AuditRecorder.REFUSED_SLUG,
+            "Audit trail unavailable",
+            "the decision could not be recorded in the audit trail, so nothing was done; retry"
+                + " later")
+        .withHeader("Retry-After", "1");
+  }
+
   static Problem notFound(String path) {
     return Problem.of(404, "not-found", "Not found", "no endpoint at " + path);
   }

@@ -1,5 +1,6 @@
 package io.sluice.gateway.internal;
 
+import io.sluice.audit.AuditAction;
 import io.sluice.broker.AckMode;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.envelope.Extensions;
@@ -27,8 +28,10 @@ final class PublishPipeline {
   private final IdempotencyGuard idempotency;
   private final EventDecoder decoder;
   private final EventPublisher publisher;
+  private final AuditRecorder recorder;
 
   PublishPipeline(Services services) {
+    this.recorder = new AuditRecorder(services);
     this.services = services;
     this.guards = new Guards(services);
     this.idempotency = new IdempotencyGuard(services.idempotency());
@@ -46,12 +49,14 @@ final class PublishPipeline {
             .thenApply(this::claimIdempotencyKey)
             .thenApply(this::decode)
             .thenApply(this::validate)
+            .thenApply(this::audit)
             .thenCompose(this::publish);
     Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
         .onComplete(ar -> respond(p, ar.cause()));
   }
 
   private CompletableFuture<Publish> authenticate(Publish p) {
+    p.audited.subject = p.ctx.pathParam("subject");
     p.subject = subject(p.ctx.pathParam("subject"));
     p.state.subject(p.subject.value());
     return guards
@@ -59,6 +64,7 @@ final class PublishPipeline {
         .thenApply(
             identity -> {
               p.identity = identity;
+              p.audited.identity = identity;
               return p;
             })
         .toCompletableFuture();
@@ -70,7 +76,7 @@ final class PublishPipeline {
   }
 
   private Publish authorize(Publish p) {
-    guards.authorize(p.identity, Action.PUBLISH, p.subject.value());
+    p.audited.decision = guards.authorize(p.identity, Action.PUBLISH, p.subject.value());
     return p;
   }
 
@@ -101,12 +107,21 @@ final class PublishPipeline {
     return p;
   }
 
+  /** The allow decision goes on record before the broker sees the event: 503 if it cannot. */
+  private Publish audit(Publish p) {
+    p.audited.eventId = p.event.id();
+    p.audited.idempotencyKey = p.key.orElse(null);
+    recorder.allow(p.ctx, p.audited, 0);
+    return p;
+  }
+
   private CompletableFuture<Publish> publish(Publish p) {
     return publisher
         .publish(p.subject, p.event, p.ackMode)
         .thenApply(
             receipt -> {
-              p.response = Responder.json(202, EventPublisher.receipt(receipt));
+              p.receipt = EventPublisher.receipt(receipt);
+              p.response = Responder.json(202, p.receipt);
               return p;
             });
   }
@@ -117,14 +132,21 @@ final class PublishPipeline {
       Responder.send(p.ctx, replay.response(), Map.of("Idempotent-Replayed", "true"));
       return;
     }
-    StoredResponse response =
-        failure == null
-            ? p.response
-            : Responder.problem(p.ctx, ProblemException.toProblem(failure));
+    StoredResponse response = failure == null ? p.response : problem(p, failure);
+    if (failure == null) {
+      recorder.succeeded(p.ctx, p.audited, 202, String.valueOf(p.receipt));
+    }
     if (p.claimed) {
       idempotency.finish(p.identity.id(), p.key.orElseThrow(), response);
     }
     Responder.send(p.ctx, response);
+  }
+
+  private StoredResponse problem(Publish p, Throwable failure) {
+    Problem problem = ProblemException.toProblem(failure);
+    p.audited.identity = p.identity;
+    recorder.outcome(p.ctx, p.audited, problem);
+    return Responder.problem(p.ctx, problem);
   }
 
   private static Subject subject(String raw) {
@@ -156,6 +178,8 @@ final class PublishPipeline {
     AckMode ackMode;
     CloudEvent event;
     StoredResponse response;
+    Map<String, Object> receipt;
+    final AuditedCall audited = new AuditedCall(AuditAction.PUBLISH, null);
 
     Publish(RoutingContext ctx, RequestState state) {
       this.ctx = ctx;

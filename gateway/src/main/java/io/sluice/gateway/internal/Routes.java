@@ -4,6 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.sluice.broker.Broker;
 import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.GatewayOptions;
+import io.sluice.gateway.audit.GatewayAudit;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
 import io.sluice.gateway.stream.StreamEndpoints;
@@ -40,7 +41,8 @@ public final class Routes {
       AccessControl access,
       Broker broker,
       GatewayMetrics metrics,
-      GatewayOptions options) {
+      GatewayOptions options,
+      GatewayAudit audit) {
     GatewayConfig.Limits limits = config.limits();
     InFlightGate gate = new InFlightGate(limits.maxInFlight());
     metrics.bindBroker(broker, gate::current);
@@ -62,7 +64,8 @@ public final class Routes {
             gate,
             metrics,
             new Tracing(options.openTelemetry()),
-            clock);
+            clock,
+            audit);
     return new Routes(services).mount(Router.router(vertx));
   }
 
@@ -91,6 +94,9 @@ public final class Routes {
         .handler(streams::issueTicket);
     on(router.post("/v1/request/:subject").handler(body), "/v1/request/{subject}")
         .handler(streams::request);
+    AuditEndpoints audit = new AuditEndpoints(services);
+    on(router.get("/v1/audit"), "/v1/audit").handler(audit::query);
+    on(router.get("/v1/audit/verify"), "/v1/audit/verify").handler(audit::verify);
     on(router.get("/health/live"), "/health/live").handler(ops::live);
     on(router.get("/health/ready"), "/health/ready").handler(ops::ready);
     on(router.get("/metrics"), "/metrics").handler(ops::metrics);

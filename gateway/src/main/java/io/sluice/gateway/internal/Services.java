@@ -2,6 +2,7 @@ package io.sluice.gateway.internal;
 
 import io.sluice.broker.Broker;
 import io.sluice.gateway.AccessControl;
+import io.sluice.gateway.audit.GatewayAudit;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
 import java.time.Clock;
@@ -16,4 +17,5 @@ record Services(
     InFlightGate inFlight,
     GatewayMetrics metrics,
     Tracing tracing,
-    Clock clock) {}
+    Clock clock,
+    GatewayAudit audit) {}

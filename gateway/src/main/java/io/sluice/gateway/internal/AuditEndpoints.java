@@ -1,0 +1,85 @@
+package io.sluice.gateway.internal;
+
+import io.sluice.audit.AuditAction;
+import io.sluice.audit.AuditQuery;
+import io.sluice.gateway.audit.AuditJson;
+import io.sluice.gateway.policy.Action;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code GET /v1/audit} (records, newest first, filtered by {@code identity}, {@code action},
+ * {@code subject} pattern, {@code outcome}, {@code from}, {@code to}, {@code chain}, paged by
+ * {@code limit} and {@code cursor}) and {@code GET /v1/audit/verify[?chain=]} (the tamper check).
+ * The caller needs {@code admin} on {@value #QUERY_TARGET} or {@value #VERIFY_TARGET}; both calls
+ * are themselves audited. Store reads run off the event loop.
+ */
+final class AuditEndpoints {
+  static final String QUERY_TARGET = "audit.query";
+  static final String VERIFY_TARGET = "audit.verify";
+
+  private final Services services;
+  private final Guards guards;
+  private final AuditRecorder recorder;
+
+  AuditEndpoints(Services services) {
+    this.services = services;
+    this.guards = new Guards(services);
+    this.recorder = new AuditRecorder(services);
+  }
+
+  void query(RoutingContext ctx) {
+    admin(ctx, QUERY_TARGET, () -> AuditJson.page(services.audit().query(parse(ctx))));
+  }
+
+  void verify(RoutingContext ctx) {
+    String chain = ctx.request().getParam("chain");
+    admin(
+        ctx,
+        VERIFY_TARGET,
+        () ->
+            AuditJson.report(
+                chain == null ? services.audit().verify() : services.audit().verify(chain)));
+  }
+
+  private void admin(RoutingContext ctx, String target, Callable<Map<String, Object>> work) {
+    AuditedCall call = new AuditedCall(AuditAction.ADMIN, target);
+    CompletableFuture<Map<String, Object>> outcome =
+        guards
+            .authenticate(ctx.request(), RequestState.of(ctx))
+            .toCompletableFuture()
+            .thenCompose(
+                caller -> {
+                  call.identity = caller;
+                  guards.throttle(caller, 1);
+                  call.decision = guards.authorize(caller, Action.ADMIN, target);
+                  recorder.allow(ctx, call, 200);
+                  return ctx.vertx().executeBlocking(work, false).toCompletionStage();
+                });
+    Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                Responder.send(ctx, Responder.json(200, ar.result()));
+                return;
+              }
+              Problem problem = ProblemException.toProblem(ar.cause());
+              recorder.outcome(ctx, call, problem);
+              Responder.sendProblem(ctx, problem);
+            });
+  }
+
+  private static AuditQuery parse(RoutingContext ctx) {
+    Map<String, String> params = new LinkedHashMap<>();
+    ctx.queryParams().forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
+    try {
+      return AuditQuery.fromParams(params);
+    } catch (IllegalArgumentException e) {
+      throw Problems.fail(Problems.invalidParameter("query", e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.sluice.gateway.internal;
+
+import io.sluice.audit.AuditAction;
+import io.sluice.gateway.identity.Identity;
+import io.sluice.gateway.policy.Decision;
+
+/** What one audited call is about, filled in as its pipeline learns it. */
+final class AuditedCall {
+  final AuditAction action;
+  String subject;
+  Identity identity;
+  Decision decision;
+  String eventId;
+  String idempotencyKey;
+
+  /** Set once the allow decision is on record, so the outcome is an allowed call's outcome. */
+  boolean allowRecorded;
+
+  AuditedCall(AuditAction action, String subject) {
+    this.action = action;
+    this.subject = subject;
+  }
+}
