@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       TokenCommand.class,
       PolicyCommand.class,
+      AuditCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })
