@@ -126,6 +126,23 @@ class AuditTrailTest {
   }
 
   @Test
+  void subscribe_withoutPermission_isRecordedWithTheDenyingRule() {
+    HttpResponse<String> response =
+        harness.send(
+            harness
+                .request("/v1/events/payments.watched")
+                .header("Authorization", "Bearer " + alice)
+                .header("Accept", "text/event-stream")
+                .GET());
+    assertThat(response.statusCode()).isEqualTo(403);
+
+    JsonNode record = awaitRecords("action=subscribe&identity=alice", 1).get(0);
+    assertThat(record.get("subject").asText()).isEqualTo("payments.watched");
+    assertThat(record.get("outcome").asText()).isEqualTo("denied");
+    assertThat(record.get("rule").asText()).isEqualTo("default-deny");
+  }
+
+  @Test
   void auditQuery_byNonAdmin_isDeniedAndRecorded() throws Exception {
     HttpResponse<String> response = harness.get("/v1/audit", alice);
 

@@ -1,6 +1,7 @@
 package io.sluice.gateway.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.audit.AuditAction;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.gateway.identity.Identity;
 import io.sluice.gateway.policy.Action;
@@ -17,8 +18,10 @@ final class StreamingSupport implements EndpointSupport {
   private final Guards guards;
   private final EventDecoder decoder;
   private final EventPublisher publisher;
+  private final AuditRecorder recorder;
 
   StreamingSupport(Services services) {
+    this.recorder = new AuditRecorder(services);
     this.services = services;
     this.guards = new Guards(services);
     this.decoder = new EventDecoder(services.config(), services.clock());
@@ -35,9 +38,20 @@ final class StreamingSupport implements EndpointSupport {
     guards.throttle(identity, 1);
   }
 
+  /** Subscribe and request decisions go on record; an allow the audit log refuses is a 503. */
   @Override
   public void authorize(Identity identity, Action action, String target) {
-    guards.authorize(identity, action, target);
+    AuditedCall call =
+        new AuditedCall(
+            action == Action.REQUEST ? AuditAction.REQUEST : AuditAction.SUBSCRIBE, target);
+    call.identity = identity;
+    try {
+      call.decision = guards.authorize(identity, action, target);
+    } catch (ProblemException e) {
+      recorder.outcome(null, call, e.problem());
+      throw e;
+    }
+    recorder.allow(null, call, 200);
   }
 
   @Override
@@ -63,9 +77,19 @@ final class StreamingSupport implements EndpointSupport {
     return Problems.fail(Problem.of(status, slug, title, detail));
   }
 
+  /** Failures leave as problem+json; a 401 is recorded here (denials are, in authorize). */
   @Override
   public void fail(RoutingContext ctx, Throwable failure) {
-    Responder.sendProblem(ctx, ProblemException.toProblem(failure));
+    Problem problem = ProblemException.toProblem(failure);
+    if (problem.status() == 401) {
+      boolean request = ctx.request().path().startsWith("/v1/request/");
+      AuditedCall call =
+          new AuditedCall(
+              request ? AuditAction.REQUEST : AuditAction.SUBSCRIBE,
+              RequestState.of(ctx).subject());
+      recorder.outcome(ctx, call, problem);
+    }
+    Responder.sendProblem(ctx, problem);
   }
 
   @Override
