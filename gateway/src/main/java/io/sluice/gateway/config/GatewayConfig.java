@@ -1,6 +1,7 @@
 package io.sluice.gateway.config;
 
 import io.sluice.broker.AckMode;
+import io.sluice.contracts.RegistrySettings;
 import io.sluice.subject.SubjectPattern;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,6 +19,8 @@ import java.util.Optional;
  *
  * @param identity the {@code identity} section as read, empty when absent (development mode)
  * @param policy the {@code policy} section as read, empty when absent (development policy)
+ * @param schemas the {@code schemas} section's registry settings; empty when the section is absent,
+ *     and then no event is validated against a schema
  */
 public record GatewayConfig(
     Server server,
@@ -28,7 +31,8 @@ public record GatewayConfig(
     Publish publish,
     Idempotency idempotency,
     Logging logging,
-    Streaming streaming) {
+    Streaming streaming,
+    Optional<RegistrySettings> schemas) {
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -40,6 +44,46 @@ public record GatewayConfig(
     Objects.requireNonNull(idempotency, "idempotency");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(streaming, "streaming");
+    Objects.requireNonNull(schemas, "schemas");
+  }
+
+  /** The configuration without a schema registry (no {@code schemas} section). */
+  public GatewayConfig(
+      Server server,
+      BrokerTarget broker,
+      Map<String, Object> identity,
+      Map<String, Object> policy,
+      Limits limits,
+      Publish publish,
+      Idempotency idempotency,
+      Logging logging,
+      Streaming streaming) {
+    this(
+        server,
+        broker,
+        identity,
+        policy,
+        limits,
+        publish,
+        idempotency,
+        logging,
+        streaming,
+        Optional.empty());
+  }
+
+  /** This configuration with the {@code schemas} section's settings (empty: no registry). */
+  public GatewayConfig withSchemas(Optional<RegistrySettings> settings) {
+    return new GatewayConfig(
+        server,
+        broker,
+        identity,
+        policy,
+        limits,
+        publish,
+        idempotency,
+        logging,
+        streaming,
+        settings);
   }
 
   /** True when no identity is configured: the gateway then mints and accepts a dev token. */

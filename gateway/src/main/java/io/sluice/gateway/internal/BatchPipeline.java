@@ -29,6 +29,7 @@ final class BatchPipeline {
   private final IdempotencyGuard idempotency;
   private final EventDecoder decoder;
   private final EventPublisher publisher;
+  private final ContractCheck contracts;
 
   BatchPipeline(Services services) {
     this.services = services;
@@ -36,6 +37,7 @@ final class BatchPipeline {
     this.idempotency = new IdempotencyGuard(services.idempotency());
     this.decoder = new EventDecoder(services.config(), services.clock());
     this.publisher = new EventPublisher(services);
+    this.contracts = new ContractCheck(services.schemas());
   }
 
   void handle(RoutingContext ctx) {
@@ -119,6 +121,7 @@ final class BatchPipeline {
               state.span(),
               ctx.request().getHeader("tracestate"),
               key);
+      contracts.require(event, subject);
       return publisher
           .publish(subject, event, publisher.ackMode(ctx.request(), subject))
           .handle((receipt, error) -> itemResult(ctx, index, receipt, error));

@@ -2,6 +2,7 @@ package io.sluice.gateway.internal;
 
 import io.opentelemetry.api.trace.Span;
 import io.sluice.broker.Broker;
+import io.sluice.contracts.SchemaRegistry;
 import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.GatewayOptions;
 import io.sluice.gateway.config.GatewayConfig;
@@ -16,13 +17,15 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every endpoint of the gateway, in one place. Every request first passes {@link #observe} (request
  * id, span, header limit, one access-log line and metrics at the end); every failure, including
- * unknown paths and oversized bodies, leaves as problem+json through {@link #failure}.
+ * unknown paths and oversized bodies, leaves as problem+json through {@link #failure}. Each mounted
+ * route is described in {@link RouteCatalog}, from which {@code /openapi.json} is generated.
  */
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
@@ -40,7 +43,8 @@ public final class Routes {
       AccessControl access,
       Broker broker,
       GatewayMetrics metrics,
-      GatewayOptions options) {
+      GatewayOptions options,
+      Optional<SchemaRegistry> schemas) {
     GatewayConfig.Limits limits = config.limits();
     InFlightGate gate = new InFlightGate(limits.maxInFlight());
     metrics.bindBroker(broker, gate::current);
@@ -62,7 +66,8 @@ public final class Routes {
             gate,
             metrics,
             new Tracing(options.openTelemetry()),
-            clock);
+            clock,
+            schemas);
     return new Routes(services).mount(Router.router(vertx));
   }
 
@@ -91,6 +96,16 @@ public final class Routes {
         .handler(streams::issueTicket);
     on(router.post("/v1/request/:subject").handler(body), "/v1/request/{subject}")
         .handler(streams::request);
+    SchemaEndpoints schemas = new SchemaEndpoints(services);
+    DocumentEndpoints documents = new DocumentEndpoints(services);
+    on(router.put("/v1/schemas/:type/:version").handler(body), "/v1/schemas/{type}/{version}")
+        .handler(schemas::register);
+    on(router.get("/v1/schemas"), "/v1/schemas").handler(schemas::list);
+    on(router.get("/v1/schemas/:type/:version"), "/v1/schemas/{type}/{version}")
+        .handler(schemas::get);
+    on(router.get("/asyncapi.json"), "/asyncapi.json").handler(documents::asyncApi);
+    on(router.get("/openapi.json"), "/openapi.json").handler(documents::openApi);
+    on(router.get("/docs"), "/docs").handler(documents::docs);
     on(router.get("/health/live"), "/health/live").handler(ops::live);
     on(router.get("/health/ready"), "/health/ready").handler(ops::ready);
     on(router.get("/metrics"), "/metrics").handler(ops::metrics);

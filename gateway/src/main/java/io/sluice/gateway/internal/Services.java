@@ -1,10 +1,12 @@
 package io.sluice.gateway.internal;
 
 import io.sluice.broker.Broker;
+import io.sluice.contracts.SchemaRegistry;
 import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Everything the endpoints share, created once per gateway. */
 record Services(
@@ -16,4 +18,5 @@ record Services(
     InFlightGate inFlight,
     GatewayMetrics metrics,
     Tracing tracing,
-    Clock clock) {}
+    Clock clock,
+    Optional<SchemaRegistry> schemas) {}
