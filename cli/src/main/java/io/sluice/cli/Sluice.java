@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       TokenCommand.class,
       PolicyCommand.class,
+      SchemaCommand.class,
+      ApiDocumentCommands.AsyncApi.class,
+      ApiDocumentCommands.OpenApi.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

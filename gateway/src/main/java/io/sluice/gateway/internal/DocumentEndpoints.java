@@ -1,5 +1,6 @@
 package io.sluice.gateway.internal;
 
+import io.sluice.gateway.contracts.ApiDocuments;
 import io.sluice.gateway.idempotency.StoredResponse;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;

@@ -2,6 +2,7 @@ package io.sluice.gateway.internal;
 
 import io.opentelemetry.api.trace.Span;
 import io.sluice.broker.Broker;
+import io.sluice.contracts.RouteDescription;
 import io.sluice.contracts.SchemaRegistry;
 import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.GatewayOptions;
@@ -16,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -119,6 +121,11 @@ public final class Routes {
         problem(
             ctx -> Problems.methodNotAllowed(ctx.request().method().name(), ctx.request().path())));
     return router;
+  }
+
+  /** The description of every route {@link #router} mounts, for the OpenAPI document. */
+  public static List<RouteDescription> descriptions() {
+    return RouteCatalog.all();
   }
 
   /** Names the route for logs, metrics and the span; the name is the documented path. */

@@ -1,4 +1,4 @@
-package io.sluice.gateway.internal;
+package io.sluice.gateway.contracts;
 
 import io.sluice.contracts.AsyncApiDocument;
 import io.sluice.contracts.AsyncApiInputs;
@@ -13,6 +13,7 @@ import io.sluice.contracts.SecurityScheme;
 import io.sluice.contracts.ServerInfo;
 import io.sluice.contracts.TypeBinding;
 import io.sluice.gateway.config.GatewayConfig;
+import io.sluice.gateway.internal.Routes;
 import io.sluice.subject.SubjectPattern;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,7 +27,8 @@ import java.util.Set;
  * The gateway's AsyncAPI and OpenAPI documents, generated from the running configuration: the
  * server address, the subjects configured under {@code publish.ackOverrides} and {@code
  * schemas.bindings} (or every subject, {@code >}, when none is), the registered schemas, the
- * security schemes the {@code identity} section enables, and the {@link RouteCatalog}.
+ * security schemes the {@code identity} section enables, and the routes {@link Routes} mounts. The
+ * gateway serves them at {@code /asyncapi.json} and {@code /openapi.json}; the CLI prints them.
  */
 public final class ApiDocuments {
   private static final String TITLE = "Sluice gateway";
@@ -50,7 +52,7 @@ public final class ApiDocuments {
   }
 
   /** The AsyncAPI document, with the registry's schemas when there is one. */
-  static AsyncApiDocument asyncApi(
+  public static AsyncApiDocument asyncApi(
       GatewayConfig config, String host, Optional<SchemaRegistry> registry) {
     return asyncApi(config, host, registry.map(SchemaRegistry::all).orElse(List.of()));
   }
@@ -59,7 +61,7 @@ public final class ApiDocuments {
   public static OpenApiDocument openApi(GatewayConfig config, String host) {
     Set<SecurityScheme> inUse = securityInUse(config);
     List<RouteDescription> routes =
-        RouteCatalog.all().stream().map(r -> withSchemes(r, inUse)).toList();
+        Routes.descriptions().stream().map(r -> withSchemes(r, inUse)).toList();
     return OpenApiDocument.generate(server(config, host), routes);
   }
 
@@ -84,7 +86,7 @@ public final class ApiDocuments {
   }
 
   /** Development mode verifies dev JWTs; otherwise each configured authenticator adds a scheme. */
-  static Set<SecurityScheme> securityInUse(GatewayConfig config) {
+  public static Set<SecurityScheme> securityInUse(GatewayConfig config) {
     if (config.developmentMode()) {
       return Set.of(SecurityScheme.BEARER_JWT);
     }
