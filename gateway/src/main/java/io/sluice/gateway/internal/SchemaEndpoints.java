@@ -46,16 +46,20 @@ final class SchemaEndpoints {
     admin(ctx, registry -> one(registry, ctx));
   }
 
+  /** Authenticates and authorizes, then runs the action off the event loop (it may use JDBC). */
   private void admin(RoutingContext ctx, Function<SchemaRegistry, StoredResponse> action) {
     CompletableFuture<StoredResponse> outcome =
         guards
             .authenticate(ctx.request(), RequestState.of(ctx))
             .toCompletableFuture()
-            .thenApply(
+            .thenCompose(
                 caller -> {
                   guards.throttle(caller, 1);
                   guards.authorize(caller, Action.ADMIN, ADMIN_TARGET);
-                  return action.apply(registry());
+                  SchemaRegistry registry = registry();
+                  return ctx.vertx()
+                      .executeBlocking(() -> action.apply(registry), false)
+                      .toCompletionStage();
                 });
     Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
         .onComplete(
