@@ -2,6 +2,7 @@ package io.sluice.pulsar;
 
 import io.sluice.broker.Broker;
 import io.sluice.testkit.BrokerCompatibilityKit;
+import org.junit.jupiter.api.AfterAll;
 
 class PulsarBrokerCompatibilityTest extends BrokerCompatibilityKit {
 
@@ -13,5 +14,10 @@ class PulsarBrokerCompatibilityTest extends BrokerCompatibilityKit {
   @Override
   protected String subjectRoot() {
     return "kit-pulsar";
+  }
+
+  @AfterAll
+  static void deleteKitTopics() throws Exception {
+    TestTopics.deleteStartingWith("kit-pulsar.");
   }
 }

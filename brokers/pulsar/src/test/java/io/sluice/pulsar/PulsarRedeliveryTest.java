@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,5 +126,10 @@ class PulsarRedeliveryTest {
 
   private static void quietly(Duration period) {
     Awaitility.await().pollDelay(period).atMost(period.plusSeconds(1)).until(() -> true);
+  }
+
+  @AfterAll
+  static void deleteTopics() throws Exception {
+    TestTopics.deleteStartingWith("redelivery.");
   }
 }

@@ -22,6 +22,7 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,10 @@ class PulsarWireFormatTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> ids.contains("s-1"));
     assertThat(ids).containsExactly("s-1");
+  }
+
+  @AfterAll
+  static void deleteTopics() throws Exception {
+    TestTopics.deleteStartingWith("wire.");
   }
 }

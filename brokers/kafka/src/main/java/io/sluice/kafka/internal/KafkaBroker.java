@@ -208,9 +208,21 @@ public final class KafkaBroker implements Broker {
     if (!state.get().isReady()) {
       throw closed();
     }
-    KafkaSubscription subscription = KafkaSubscription.open(this, pattern, options, handler);
-    subscriptions.add(subscription);
-    return subscription;
+    synchronized (subscriptions) {
+      for (KafkaSubscription reader : subscriptions) {
+        if (options.group() != null
+            && options.group().equals(reader.group())
+            && pattern.equals(reader.pattern())) {
+          Member member = reader.join(handler, options);
+          if (member != null) {
+            return member;
+          }
+        }
+      }
+    }
+    Member first = KafkaSubscription.open(this, pattern, options, handler);
+    subscriptions.add(first.reader());
+    return first;
   }
 
   @Override
@@ -237,7 +249,7 @@ public final class KafkaBroker implements Broker {
     }
     CompletableFuture<?>[] drains =
         subscriptions.stream()
-            .map(s -> s.drain(timeout).toCompletableFuture())
+            .map(s -> s.stopAll(timeout).toCompletableFuture())
             .toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(drains)
         .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -250,7 +262,7 @@ public final class KafkaBroker implements Broker {
     if (state.getAndSet(ConnectionState.CLOSED) == ConnectionState.CLOSED) {
       return;
     }
-    subscriptions.forEach(KafkaSubscription::close);
+    subscriptions.forEach(s -> s.stopAll(null));
     requests.close();
     producer.close(Duration.ofSeconds(2));
     admin.close(Duration.ofSeconds(2));

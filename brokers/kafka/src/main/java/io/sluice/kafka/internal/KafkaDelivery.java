@@ -21,6 +21,7 @@ final class KafkaDelivery implements Delivery {
   private static final int EXPIRED = 2;
 
   private final KafkaSubscription subscription;
+  private final Member member;
   private final TopicPartition partition;
   private final long offset;
   private final Subject subject;
@@ -33,6 +34,7 @@ final class KafkaDelivery implements Delivery {
 
   KafkaDelivery(
       KafkaSubscription subscription,
+      Member member,
       TopicPartition partition,
       long offset,
       Subject subject,
@@ -42,6 +44,7 @@ final class KafkaDelivery implements Delivery {
       String replyTo,
       String correlationId) {
     this.subscription = subscription;
+    this.member = member;
     this.partition = partition;
     this.offset = offset;
     this.subject = subject;
@@ -50,6 +53,10 @@ final class KafkaDelivery implements Delivery {
     this.deadlineNanos = deadlineNanos;
     this.replyTo = replyTo;
     this.correlationId = correlationId;
+  }
+
+  Member member() {
+    return member;
   }
 
   TopicPartition partition() {

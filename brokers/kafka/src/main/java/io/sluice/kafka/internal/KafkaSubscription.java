@@ -3,7 +3,6 @@ package io.sluice.kafka.internal;
 import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.StartPosition;
 import io.sluice.broker.SubscribeOptions;
-import io.sluice.broker.Subscription;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.kafka.KafkaTopicNames;
 import io.sluice.subject.Subject;
@@ -11,8 +10,8 @@ import io.sluice.subject.SubjectPattern;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * so it is delivered again; records after it that were already acknowledged or are still in a
  * handler are skipped on the second read.
  */
-final class KafkaSubscription implements Subscription, ConsumerRebalanceListener {
+final class KafkaSubscription implements ConsumerRebalanceListener {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
   private static final Duration POLL = Duration.ofMillis(50);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
@@ -46,7 +45,8 @@ final class KafkaSubscription implements Subscription, ConsumerRebalanceListener
   private final KafkaBroker broker;
   private final SubjectPattern pattern;
   private final SubscribeOptions options;
-  private final DeliveryHandler handler;
+  private final java.util.List<Member> members = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private int nextMember;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Pattern topics;
   private final long minTimestampOfNewTopics;
@@ -62,34 +62,103 @@ final class KafkaSubscription implements Subscription, ConsumerRebalanceListener
   private long nextDiscovery;
 
   private KafkaSubscription(
-      KafkaBroker broker,
-      SubjectPattern pattern,
-      SubscribeOptions options,
-      DeliveryHandler handler,
-      long now) {
+      KafkaBroker broker, SubjectPattern pattern, SubscribeOptions options, long now) {
     this.broker = broker;
     this.pattern = pattern;
     this.options = options;
-    this.handler = handler;
     this.topics = KafkaTopicNames.topics(pattern);
     this.consumer = broker.newConsumer(options.group(), startsAtEarliest(options, pattern));
     this.minTimestampOfNewTopics = minTimestampOfNewTopics(options.start(), now);
   }
 
-  static KafkaSubscription open(
+  /** Starts a reader with its first member; returns once the reader is positioned. */
+  static Member open(
       KafkaBroker broker, SubjectPattern pattern, SubscribeOptions options, DeliveryHandler h) {
     if (!pattern.hasWildcards()) {
       broker.ensureTopic(KafkaTopicNames.topic(Subject.of(pattern.value())));
     }
     KafkaSubscription subscription =
-        new KafkaSubscription(broker, pattern, options, h, broker.clock().millis());
+        new KafkaSubscription(broker, pattern, options, broker.clock().millis());
+    Member first = new Member(subscription, h, options);
+    subscription.members.add(first);
     subscription.thread =
         Thread.ofPlatform()
             .daemon()
             .name("sluice-kafka-" + options.groupName().orElse("private"))
             .start(subscription::readLoop);
     subscription.awaitReady(broker.settings().operationTimeout());
-    return subscription;
+    return first;
+  }
+
+  /** Adds a member of the same group; false when this reader is stopping. */
+  synchronized Member join(DeliveryHandler handler, SubscribeOptions memberOptions) {
+    if (!active) {
+      return null;
+    }
+    Member member = new Member(this, handler, memberOptions);
+    members.add(member);
+    return member;
+  }
+
+  /**
+   * Removes a member; its unsettled deliveries are nacked so another member gets them, counted as a
+   * redelivery. The last member to leave stops the reader, which commits and leaves the group.
+   */
+  CompletionStage<Void> leave(Member member, Duration timeout) {
+    boolean last;
+    synchronized (this) {
+      if (!members.remove(member)) {
+        return CompletableFuture.completedFuture(null);
+      }
+      last = members.isEmpty();
+      if (last) {
+        active = false;
+        broker.forget(this);
+      }
+    }
+    if (!last) {
+      open.stream().filter(d -> d.member() == member).forEach(d -> d.nack(Duration.ZERO));
+      return CompletableFuture.completedFuture(null);
+    }
+    if (timeout != null) {
+      return stopped.copy().completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (Thread.currentThread() != thread) {
+      stopped.copy().completeOnTimeout(null, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Stops every member: broker drain or close. */
+  CompletionStage<Void> stopAll(Duration timeout) {
+    members.forEach(Member::deactivate);
+    CompletionStage<Void> done = CompletableFuture.completedFuture(null);
+    for (Member m : List.copyOf(members)) {
+      done = leave(m, timeout);
+    }
+    return done;
+  }
+
+  /** The next member with room for one more unsettled delivery, round robin; null if none. */
+  private Member nextMember() {
+    int size = members.size();
+    for (int i = 0; i < size; i++) {
+      Member candidate = members.get(Math.floorMod(nextMember++, size));
+      if (candidate.isActive() && unsettled(candidate) < candidate.maxInFlight()) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private int unsettled(Member member) {
+    int count = 0;
+    for (KafkaDelivery d : open) {
+      if (d.member() == member) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Topics found after subscribing are read from their start, minus what predates the start. */
@@ -108,14 +177,14 @@ final class KafkaSubscription implements Subscription, ConsumerRebalanceListener
     try {
       ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
-      close();
+      stopAll(null);
       throw Failures.of("subscribe to '" + pattern + "'", e.getCause());
     } catch (java.util.concurrent.TimeoutException e) {
-      close();
+      stopAll(null);
       throw Failures.of("subscribe to '" + pattern + "' (no assignment within " + timeout + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      close();
+      stopAll(null);
       throw Failures.of("subscribe to '" + pattern + "'", e);
     }
   }
@@ -169,53 +238,59 @@ final class KafkaSubscription implements Subscription, ConsumerRebalanceListener
         if (!active || !trackers.containsKey(tp)) {
           return;
         }
-        if (open.size() >= options.maxInFlight()) {
+        if (!handle(tp, record)) {
           consumer.seek(tp, record.offset());
           break;
         }
-        handle(tp, record);
       }
     }
   }
 
-  private void handle(TopicPartition tp, ConsumerRecord<byte[], byte[]> record) {
+  /** Handles one record; false when no member has room, so the record must be read again. */
+  private boolean handle(TopicPartition tp, ConsumerRecord<byte[], byte[]> record) {
     PartitionTracker tracker = trackers.get(tp);
     long offset = record.offset();
     if (tracker.isAcked(offset) || isOpen(tp, offset)) {
-      return;
+      return true;
     }
     if (record.timestamp() < tracker.minTimestamp()) {
       tracker.ack(offset);
-      return;
+      return true;
+    }
+    Member member = nextMember();
+    if (member == null) {
+      return false;
     }
     int count = tracker.delivered(offset);
     if (options.maxDeliveries() > 0 && count > options.maxDeliveries()) {
       failures.warn("dropping an event on '{}' after {} deliveries", pattern, count - 1);
       tracker.ack(offset);
-      return;
+      return true;
     }
-    KafkaDelivery delivery = delivery(tp, record, count);
+    KafkaDelivery delivery = delivery(member, tp, record, count);
     if (delivery == null) {
       tracker.ack(offset);
-      return;
+      return true;
     }
     open.add(delivery);
     try {
-      handler.onDelivery(delivery);
+      member.handler().onDelivery(delivery);
     } catch (Exception e) {
       failures.warn("handler for '{}' threw; the delivery is nacked: {}", pattern, e);
       delivery.nack(Duration.ZERO);
     }
+    return true;
   }
 
   private KafkaDelivery delivery(
-      TopicPartition tp, ConsumerRecord<byte[], byte[]> record, int count) {
+      Member member, TopicPartition tp, ConsumerRecord<byte[], byte[]> record, int count) {
     try {
       Subject subject = KafkaTopicNames.subject(record.topic());
       CloudEvent event = EventCodec.decode(record.headers(), record.value());
       long deadline = System.nanoTime() + options.ackWait().toNanos();
       return new KafkaDelivery(
           this,
+          member,
           tp,
           record.offset(),
           subject,
@@ -411,37 +486,15 @@ final class KafkaSubscription implements Subscription, ConsumerRebalanceListener
     stopped.complete(null);
   }
 
-  @Override
-  public SubjectPattern pattern() {
+  SubjectPattern pattern() {
     return pattern;
   }
 
-  @Override
-  public Optional<String> group() {
-    return options.groupName();
+  String group() {
+    return options.group();
   }
 
-  @Override
-  public boolean isActive() {
+  boolean isActive() {
     return active;
-  }
-
-  @Override
-  public CompletionStage<Void> drain(Duration timeout) {
-    active = false;
-    broker.forget(this);
-    return stopped
-        .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .thenRun(() -> {});
-  }
-
-  /** Stops reading; unless called from a handler, waits briefly for the consumer to leave. */
-  @Override
-  public void close() {
-    active = false;
-    broker.forget(this);
-    if (Thread.currentThread() != thread) {
-      stopped.completeOnTimeout(null, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
-    }
   }
 }
