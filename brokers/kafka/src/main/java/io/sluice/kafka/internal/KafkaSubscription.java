@@ -10,7 +10,6 @@ import io.sluice.subject.SubjectPattern;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -36,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * itself and commits nothing. A nack or an expired ackWait seeks the partition back to the record,
  * so it is delivered again; records after it that were already acknowledged or are still in a
  * handler are skipped on the second read.
+ *
+ * <p>Longer than most classes on purpose: everything that touches the consumer runs on the one
+ * thread that owns it, and keeping that code in one class keeps the single-thread rule visible.
  */
 final class KafkaSubscription implements ConsumerRebalanceListener {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
@@ -45,8 +47,7 @@ final class KafkaSubscription implements ConsumerRebalanceListener {
   private final KafkaBroker broker;
   private final SubjectPattern pattern;
   private final SubscribeOptions options;
-  private final java.util.List<Member> members = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private int nextMember;
+  private final MemberRoster members = new MemberRoster();
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Pattern topics;
   private final long minTimestampOfNewTopics;
@@ -131,34 +132,12 @@ final class KafkaSubscription implements ConsumerRebalanceListener {
 
   /** Stops every member: broker drain or close. */
   CompletionStage<Void> stopAll(Duration timeout) {
-    members.forEach(Member::deactivate);
+    members.all().forEach(Member::deactivate);
     CompletionStage<Void> done = CompletableFuture.completedFuture(null);
-    for (Member m : List.copyOf(members)) {
+    for (Member m : members.all()) {
       done = leave(m, timeout);
     }
     return done;
-  }
-
-  /** The next member with room for one more unsettled delivery, round robin; null if none. */
-  private Member nextMember() {
-    int size = members.size();
-    for (int i = 0; i < size; i++) {
-      Member candidate = members.get(Math.floorMod(nextMember++, size));
-      if (candidate.isActive() && unsettled(candidate) < candidate.maxInFlight()) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
-  private int unsettled(Member member) {
-    int count = 0;
-    for (KafkaDelivery d : open) {
-      if (d.member() == member) {
-        count++;
-      }
-    }
-    return count;
   }
 
   /** Topics found after subscribing are read from their start, minus what predates the start. */
@@ -257,7 +236,7 @@ final class KafkaSubscription implements ConsumerRebalanceListener {
       tracker.ack(offset);
       return true;
     }
-    Member member = nextMember();
+    Member member = members.nextWithRoom(open);
     if (member == null) {
       return false;
     }
