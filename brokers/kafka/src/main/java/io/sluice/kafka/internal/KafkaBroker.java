@@ -10,6 +10,7 @@ import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.Deduplicator;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.envelope.Extensions;
 import io.sluice.kafka.KafkaSettings;
@@ -83,7 +84,7 @@ public final class KafkaBroker implements Broker {
     this.admin = admin;
     this.clock = spec.clock();
     this.producer = new KafkaProducer<>(configs.producer());
-    this.deduplicator = new Deduplicator(clock, settings.dedupWindow());
+    this.deduplicator = new Deduplicator(settings.dedupWindow(), clock);
     this.topics = new Topics(admin, settings.operationTimeout());
   }
 
@@ -125,13 +126,7 @@ public final class KafkaBroker implements Broker {
     if (!state.get().isReady()) {
       return CompletableFuture.failedFuture(closed());
     }
-    Optional<String> key = event.extensionAsString(Extensions.IDEMPOTENCY_KEY);
-    if (key.isPresent()) {
-      String topic = KafkaTopicNames.topic(subject);
-      return deduplicator.publishOnce(
-          topic, key.get(), () -> send(subject, event, ackMode, Map.of()));
-    }
-    return send(subject, event, ackMode, Map.of());
+    return deduplicator.publish(subject, event, () -> send(subject, event, ackMode, Map.of()));
   }
 
   /**

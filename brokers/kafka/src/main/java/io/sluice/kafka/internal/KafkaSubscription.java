@@ -3,6 +3,7 @@ package io.sluice.kafka.internal;
 import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.StartPosition;
 import io.sluice.broker.SubscribeOptions;
+import io.sluice.broker.support.FailureLog;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.kafka.KafkaTopicNames;
 import io.sluice.subject.Subject;

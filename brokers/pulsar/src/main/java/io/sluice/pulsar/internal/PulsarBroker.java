@@ -11,6 +11,7 @@ import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.Deduplicator;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.envelope.Extensions;
 import io.sluice.pulsar.PulsarSettings;
@@ -75,7 +76,7 @@ public final class PulsarBroker implements Broker {
     this.clock = spec.clock();
     this.names = PulsarTopicNames.in(settings.tenant(), settings.namespace());
     this.producers = new Producers(client, settings.operationTimeout().toMillis());
-    this.deduplicator = new Deduplicator(clock, settings.dedupWindow());
+    this.deduplicator = new Deduplicator(settings.dedupWindow(), clock);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sluice-pulsar-timer").factory());
@@ -108,12 +109,8 @@ public final class PulsarBroker implements Broker {
       return CompletableFuture.failedFuture(closed());
     }
     String topic = names.topic(subject);
-    Optional<String> key = event.extensionAsString(Extensions.IDEMPOTENCY_KEY);
-    if (key.isPresent()) {
-      return deduplicator.publishOnce(
-          topic, key.get(), () -> send(subject, topic, event, ackMode, Map.of()));
-    }
-    return send(subject, topic, event, ackMode, Map.of());
+    return deduplicator.publish(
+        subject, event, () -> send(subject, topic, event, ackMode, Map.of()));
   }
 
   CompletableFuture<PublishReceipt> send(

@@ -3,6 +3,7 @@ package io.sluice.pulsar.internal;
 import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.FailureLog;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
