@@ -54,6 +54,11 @@ public final class GatewayHarness implements AutoCloseable {
     return start(null, extraYaml, policy, GatewayOptions.defaults());
   }
 
+  /** A gateway over the broker at {@code brokerUrl} (a YAML scalar), e.g. a NATS server. */
+  public static GatewayHarness startOn(String brokerUrl, String extraYaml, PolicyEngine policy) {
+    return start(brokerUrl, extraYaml, policy, GatewayOptions.defaults());
+  }
+
   private static GatewayHarness start(
       String brokerUrl, String extraYaml, PolicyEngine policy, GatewayOptions options) {
     try {
