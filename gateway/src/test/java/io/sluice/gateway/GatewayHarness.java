@@ -87,6 +87,11 @@ public final class GatewayHarness implements AutoCloseable {
     return identity.mint(subject, claims, Duration.ofMinutes(5));
   }
 
+  /** A token that expires after {@code ttl}. */
+  public String token(String subject, Duration ttl) {
+    return identity.mint(subject, Map.of(), ttl);
+  }
+
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
         .timeout(Duration.ofSeconds(10));
