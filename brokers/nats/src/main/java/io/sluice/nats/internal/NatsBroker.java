@@ -14,6 +14,7 @@ import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.GuardedHandler;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.nats.NatsSettings;
 import io.sluice.subject.Subject;
@@ -129,7 +130,7 @@ public final class NatsBroker implements Broker {
     if (closed.get()) {
       throw closedError("subscribe to '" + pattern + "'");
     }
-    GuardedHandler guarded = new GuardedHandler(handler, pattern);
+    GuardedHandler guarded = new GuardedHandler(handler, pattern, "dropping it");
     Optional<String> stream = streams.streamFor(pattern);
     Subscription s =
         stream.isPresent()
