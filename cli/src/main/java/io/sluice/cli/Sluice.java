@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       PolicyCommand.class,
       AuditCommand.class,
+      SchemaCommand.class,
+      ApiDocumentCommands.AsyncApi.class,
+      ApiDocumentCommands.OpenApi.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -2,6 +2,7 @@ package io.sluice.gateway;
 
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerSpec;
+import io.sluice.contracts.SchemaRegistry;
 import io.sluice.gateway.audit.GatewayAudit;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.internal.GatewayMetrics;
@@ -17,6 +18,7 @@ import io.vertx.core.net.PemTrustOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,15 +37,22 @@ public final class Gateway implements AutoCloseable {
   private final Vertx vertx;
   private final Broker broker;
   private final HttpServer server;
+  private final Optional<SchemaRegistry> schemas;
   private final GatewayAudit audit;
 
   private Gateway(
-      GatewayConfig config, Vertx vertx, Broker broker, HttpServer server, GatewayAudit audit) {
+      GatewayConfig config,
+      Vertx vertx,
+      Broker broker,
+      HttpServer server,
+      Optional<SchemaRegistry> schemas,
+      GatewayAudit audit) {
     this.config = config;
     this.audit = audit;
     this.vertx = vertx;
     this.broker = broker;
     this.server = server;
+    this.schemas = schemas;
   }
 
   /** Starts with {@link GatewayOptions#defaults()}. */
@@ -54,26 +63,40 @@ public final class Gateway implements AutoCloseable {
   /** Connects the broker, then listens; fails with {@link GatewayStartException}. */
   public static Gateway start(GatewayConfig config, AccessControl access, GatewayOptions options) {
     GatewayMetrics metrics = new GatewayMetrics();
-    Broker broker = connect(config, metrics);
-    GatewayAudit audit = openAudit(config, broker, metrics, options);
+    Optional<SchemaRegistry> schemas = SchemaRegistries.open(config);
+    Broker broker;
+    try {
+      broker = connect(config, metrics);
+    } catch (RuntimeException e) {
+      schemas.ifPresent(SchemaRegistry::close);
+      throw e;
+    }
+    GatewayAudit audit;
+    try {
+      audit = openAudit(config, broker, metrics, options);
+    } catch (RuntimeException e) {
+      schemas.ifPresent(SchemaRegistry::close);
+      throw e;
+    }
     Vertx vertx = Vertx.vertx();
     try {
       HttpServer server =
           vertx
               .createHttpServer(options(config))
               .requestHandler(
-                  Routes.router(vertx, config, access, broker, metrics, options, audit));
+                  Routes.router(vertx, config, access, broker, metrics, options, schemas, audit));
       await(server.listen(), Duration.ofSeconds(30));
       LOG.atInfo()
           .addKeyValue("host", config.server().host())
           .addKeyValue("port", server.actualPort())
           .addKeyValue("broker", broker.url())
           .log("gateway listening");
-      return new Gateway(config, vertx, broker, server, audit);
+      return new Gateway(config, vertx, broker, server, schemas, audit);
     } catch (RuntimeException e) {
       vertx.close();
       audit.close();
       broker.close();
+      schemas.ifPresent(SchemaRegistry::close);
       throw new GatewayStartException(
           "could not listen on " + config.server().host() + ":" + config.server().port(), e);
     }
@@ -120,6 +143,7 @@ public final class Gateway implements AutoCloseable {
       broker.close();
     }
     await(vertx.close(), timeout);
+    schemas.ifPresent(SchemaRegistry::close);
     LOG.info("gateway stopped");
   }
 

@@ -59,7 +59,7 @@ public final class ConfigLoader {
 
   /** Sections handed whole to the component that owns them. */
   private static final Set<String> PASS_THROUGH =
-      Set.of("broker.settings", "identity", "policy", "publish.ackOverrides", "audit");
+      Set.of("broker.settings", "identity", "policy", "publish.ackOverrides", "schemas", "audit");
 
   public static final String DEFAULT_BROKER_URL = "embedded:./sluice-data";
   public static final List<String> DEFAULT_CONTENT_TYPES =
@@ -91,7 +91,7 @@ public final class ConfigLoader {
     Map<String, Object> tree = readTree(yaml, problems);
     EnvOverrides.apply(tree, env, KEYS, problems);
     ConfigReader r = new ConfigReader(tree, problems);
-    GatewayConfig config = read(r);
+    GatewayConfig config = read(r).withSchemas(SchemaSection.read(tree, problems));
     r.unknownKeys(PASS_THROUGH).forEach(k -> problems.add(k + ": unknown key"));
     if (!problems.isEmpty()) {
       addSectionProblems(config, problems);

@@ -1,6 +1,7 @@
 package io.sluice.gateway.config;
 
 import io.sluice.broker.AckMode;
+import io.sluice.contracts.RegistrySettings;
 import io.sluice.gateway.audit.GatewayAuditConfig;
 import io.sluice.subject.SubjectPattern;
 import java.net.InetAddress;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param identity the {@code identity} section as read, empty when absent (development mode)
  * @param policy the {@code policy} section as read, empty when absent (development policy)
  * @param audit the {@code audit} section (defaults: an H2 file beside the broker's data, refuse)
+ * @param schemas the {@code schemas} section's registry settings; empty when the section is absent,
+ *     and then no event is validated against a schema
  */
 public record GatewayConfig(
     Server server,
@@ -31,7 +34,8 @@ public record GatewayConfig(
     Idempotency idempotency,
     Logging logging,
     Streaming streaming,
-    GatewayAuditConfig audit) {
+    GatewayAuditConfig audit,
+    Optional<RegistrySettings> schemas) {
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -44,6 +48,49 @@ public record GatewayConfig(
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(streaming, "streaming");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(schemas, "schemas");
+  }
+
+  /** The configuration without a schema registry (no {@code schemas} section). */
+  public GatewayConfig(
+      Server server,
+      BrokerTarget broker,
+      Map<String, Object> identity,
+      Map<String, Object> policy,
+      Limits limits,
+      Publish publish,
+      Idempotency idempotency,
+      Logging logging,
+      Streaming streaming,
+      GatewayAuditConfig audit) {
+    this(
+        server,
+        broker,
+        identity,
+        policy,
+        limits,
+        publish,
+        idempotency,
+        logging,
+        streaming,
+        audit,
+        Optional.empty());
+  }
+
+  /** This configuration with the {@code schemas} section's settings (empty: no registry). */
+  public GatewayConfig withSchemas(Optional<RegistrySettings> settings) {
+    return new GatewayConfig(
+        server,
+        broker,
+        identity,
+        policy,
+        limits,
+        publish,
+        idempotency,
+        logging,
+        streaming,
+        audit,
+        settings);
   }
 
   /** True when no identity is configured: the gateway then mints and accepts a dev token. */

@@ -31,6 +31,7 @@ final class BatchPipeline {
   private final EventDecoder decoder;
   private final EventPublisher publisher;
   private final AuditRecorder recorder;
+  private final ContractCheck contracts;
 
   BatchPipeline(Services services) {
     this.recorder = new AuditRecorder(services);
@@ -39,6 +40,7 @@ final class BatchPipeline {
     this.idempotency = new IdempotencyGuard(services.idempotency());
     this.decoder = new EventDecoder(services.config(), services.clock());
     this.publisher = new EventPublisher(services);
+    this.contracts = new ContractCheck(services.schemas());
   }
 
   void handle(RoutingContext ctx) {
@@ -124,6 +126,7 @@ final class BatchPipeline {
               state.span(),
               ctx.request().getHeader("tracestate"),
               key);
+      contracts.require(event, subject);
       call.eventId = event.id();
       call.idempotencyKey = key.orElse(null);
       recorder.allow(ctx, call, 0);

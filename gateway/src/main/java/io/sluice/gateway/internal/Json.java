@@ -19,4 +19,13 @@ final class Json {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Parses JSON text that is known to be valid (e.g. a registered schema). */
+  static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -29,6 +29,7 @@ final class PublishPipeline {
   private final EventDecoder decoder;
   private final EventPublisher publisher;
   private final AuditRecorder recorder;
+  private final ContractCheck contracts;
 
   PublishPipeline(Services services) {
     this.recorder = new AuditRecorder(services);
@@ -37,6 +38,7 @@ final class PublishPipeline {
     this.idempotency = new IdempotencyGuard(services.idempotency());
     this.decoder = new EventDecoder(services.config(), services.clock());
     this.publisher = new EventPublisher(services);
+    this.contracts = new ContractCheck(services.schemas());
   }
 
   void handle(RoutingContext ctx) {
@@ -104,6 +106,7 @@ final class PublishPipeline {
     p.event = publisher.stamp(p.event, p.identity, p.state.span(), tracestate, p.key);
     p.state.eventId(p.event.id());
     p.event.extensionAsString(Extensions.CORRELATION_ID).ifPresent(p.state::correlationId);
+    contracts.require(p.event, p.subject);
     return p;
   }
 

@@ -2,6 +2,8 @@ package io.sluice.gateway.internal;
 
 import io.opentelemetry.api.trace.Span;
 import io.sluice.broker.Broker;
+import io.sluice.contracts.RouteDescription;
+import io.sluice.contracts.SchemaRegistry;
 import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.GatewayOptions;
 import io.sluice.gateway.audit.GatewayAudit;
@@ -16,14 +18,17 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every endpoint of the gateway, in one place. Every request first passes {@link #observe} (request
  * id, span, header limit, one access-log line and metrics at the end); every failure, including
- * unknown paths and oversized bodies, leaves as problem+json through {@link #failure}.
+ * unknown paths and oversized bodies, leaves as problem+json through {@link #failure}. Each mounted
+ * route is described in {@link RouteCatalog}, from which {@code /openapi.json} is generated.
  */
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
@@ -42,6 +47,7 @@ public final class Routes {
       Broker broker,
       GatewayMetrics metrics,
       GatewayOptions options,
+      Optional<SchemaRegistry> schemas,
       GatewayAudit audit) {
     GatewayConfig.Limits limits = config.limits();
     InFlightGate gate = new InFlightGate(limits.maxInFlight());
@@ -65,6 +71,7 @@ public final class Routes {
             metrics,
             new Tracing(options.openTelemetry()),
             clock,
+            schemas,
             audit);
     return new Routes(services).mount(Router.router(vertx));
   }
@@ -97,6 +104,16 @@ public final class Routes {
     AuditEndpoints audit = new AuditEndpoints(services);
     on(router.get("/v1/audit"), "/v1/audit").handler(audit::query);
     on(router.get("/v1/audit/verify"), "/v1/audit/verify").handler(audit::verify);
+    SchemaEndpoints schemas = new SchemaEndpoints(services);
+    DocumentEndpoints documents = new DocumentEndpoints(services);
+    on(router.put("/v1/schemas/:type/:version").handler(body), "/v1/schemas/{type}/{version}")
+        .handler(schemas::register);
+    on(router.get("/v1/schemas"), "/v1/schemas").handler(schemas::list);
+    on(router.get("/v1/schemas/:type/:version"), "/v1/schemas/{type}/{version}")
+        .handler(schemas::get);
+    on(router.get("/asyncapi.json"), "/asyncapi.json").handler(documents::asyncApi);
+    on(router.get("/openapi.json"), "/openapi.json").handler(documents::openApi);
+    on(router.get("/docs"), "/docs").handler(documents::docs);
     on(router.get("/health/live"), "/health/live").handler(ops::live);
     on(router.get("/health/ready"), "/health/ready").handler(ops::ready);
     on(router.get("/metrics"), "/metrics").handler(ops::metrics);
@@ -110,6 +127,11 @@ public final class Routes {
         problem(
             ctx -> Problems.methodNotAllowed(ctx.request().method().name(), ctx.request().path())));
     return router;
+  }
+
+  /** The description of every route {@link #router} mounts, for the OpenAPI document. */
+  public static List<RouteDescription> descriptions() {
+    return RouteCatalog.all();
   }
 
   /** Names the route for logs, metrics and the span; the name is the documented path. */

@@ -1,11 +1,13 @@
 package io.sluice.gateway.internal;
 
 import io.sluice.broker.Broker;
+import io.sluice.contracts.SchemaRegistry;
 import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.audit.GatewayAudit;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Everything the endpoints share, created once per gateway. */
 record Services(
@@ -18,4 +20,5 @@ record Services(
     GatewayMetrics metrics,
     Tracing tracing,
     Clock clock,
+    Optional<SchemaRegistry> schemas,
     GatewayAudit audit) {}

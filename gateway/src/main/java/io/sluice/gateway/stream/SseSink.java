@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Server-Sent Events over a chunked response: {@code id:} the resume id, {@code event:} the
@@ -19,11 +21,17 @@ final class SseSink implements StreamSink {
   private final Vertx vertx;
   private final HttpServerResponse response;
   private final long heartbeatTimer;
+  private final List<Runnable> onClosed = new ArrayList<>();
 
   private SseSink(Vertx vertx, HttpServerResponse response, Duration heartbeat) {
     this.vertx = vertx;
     this.response = response;
     this.heartbeatTimer = vertx.setPeriodic(heartbeat.toMillis(), id -> heartbeat());
+    response.closeHandler(
+        v -> {
+          vertx.cancelTimer(heartbeatTimer);
+          onClosed.forEach(Runnable::run);
+        });
   }
 
   /** Prepares the 200 and the stream headers, and starts the heartbeat; nothing is sent yet. */
@@ -59,11 +67,7 @@ final class SseSink implements StreamSink {
 
   @Override
   public void onClosed(Runnable action) {
-    response.closeHandler(
-        v -> {
-          vertx.cancelTimer(heartbeatTimer);
-          action.run();
-        });
+    onClosed.add(action);
   }
 
   @Override

@@ -31,7 +31,8 @@ public final class StreamEndpoints {
       Broker broker, EndpointSupport support, GatewayConfig.Streaming config, Clock clock) {
     Tickets tickets = new Tickets(clock, config.ticketTtl());
     StreamOpener opener = new StreamOpener(support, tickets, new ResumePoints(broker, support));
-    Streams streams = new Streams(broker, support, config, new StreamMetrics(support.registry()));
+    Streams streams =
+        new Streams(broker, support, config, new StreamMetrics(support.registry()), clock);
     return new StreamEndpoints(
         new SseEndpoint(opener, streams, support),
         new WebSocketEndpoint(opener, streams, support),

@@ -67,6 +67,7 @@ final class StreamOpener {
   }
 
   private StreamRequest checked(RoutingContext ctx, Identity identity, SubjectPattern pattern) {
+    support.throttle(identity);
     support.authorize(identity, Action.SUBSCRIBE, pattern.value());
     HttpServerRequest request = ctx.request();
     String lastEventId = request.getHeader("Last-Event-ID");

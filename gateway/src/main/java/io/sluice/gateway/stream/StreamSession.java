@@ -14,8 +14,9 @@ import java.util.function.Predicate;
  * One stream: a private broker subscription feeding a sink through a bounded buffer. Everything but
  * the broker callback runs on the connection's Vert.x context, so no locks and no thread per
  * stream. The subscription may hold at most {@code capacity} unacknowledged deliveries (each is
- * acknowledged once written to the socket); when the buffer of unwritten events fills, the client
- * has fallen behind and is disconnected with the id to resume from.
+ * acknowledged once written to the socket); when all of them wait (queued, or handed to a
+ * connection whose socket does not drain), the client has fallen behind and is disconnected with
+ * the id to resume from.
  */
 final class StreamSession {
   private final Context context;
@@ -25,6 +26,7 @@ final class StreamSession {
   private final StreamMetrics metrics;
   private final ArrayDeque<Delivery> buffer = new ArrayDeque<>();
   private Subscription subscription;
+  private int unwritten;
   private String lastId;
   private boolean closed;
 
@@ -62,7 +64,7 @@ final class StreamSession {
     }
     buffer.add(delivery);
     pump();
-    if (buffer.size() >= capacity) {
+    if (buffer.size() + unwritten >= capacity) {
       overflow();
     }
   }
@@ -71,11 +73,15 @@ final class StreamSession {
     while (!closed && !buffer.isEmpty() && sink.ready()) {
       Delivery delivery = buffer.poll();
       lastId = idOf(delivery);
+      unwritten++;
       sink.send(lastId, delivery.event())
-          .onSuccess(
-              v -> {
-                delivery.ack();
-                metrics.delivered(sink.transport());
+          .onComplete(
+              ar -> {
+                unwritten--;
+                if (ar.succeeded()) {
+                  delivery.ack();
+                  metrics.delivered(sink.transport());
+                }
               });
     }
   }

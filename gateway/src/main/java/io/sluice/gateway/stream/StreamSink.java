@@ -15,7 +15,7 @@ interface StreamSink {
   /** Calls {@code action} (on the connection's context) whenever the sink may have become ready. */
   void onReady(Runnable action);
 
-  /** Calls {@code action} once when the client goes away. */
+  /** Adds an action to run once when the connection closes, whoever closed it. */
   void onClosed(Runnable action);
 
   /** Writes one event; completes once it is handed to the socket. */

@@ -40,7 +40,16 @@ final class TicketEndpoint {
     String pattern = pattern(ctx);
     support.describe(ctx, pattern);
     support.authorize(identity, Action.SUBSCRIBE, pattern);
-    Ticket ticket = tickets.issue(identity, pattern);
+    Ticket ticket =
+        tickets
+            .issue(identity, pattern)
+            .orElseThrow(
+                () ->
+                    support.problem(
+                        503,
+                        "too-many-tickets",
+                        "Too many stream tickets",
+                        "too many unused stream tickets are waiting; retry in a minute"));
     String encoded = URLEncoder.encode(pattern, StandardCharsets.UTF_8);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("ticket", ticket.value());

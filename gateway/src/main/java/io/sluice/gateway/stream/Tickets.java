@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Tickets {
   private static final SecureRandom RANDOM = new SecureRandom();
+  static final int MAX_OUTSTANDING = 100_000;
 
   private final Clock clock;
   private final Duration ttl;
@@ -26,14 +27,18 @@ final class Tickets {
     this.ttl = ttl;
   }
 
-  Ticket issue(Identity identity, String pattern) {
+  /** A new ticket, or empty when {@link #MAX_OUTSTANDING} unexpired tickets are waiting. */
+  Optional<Ticket> issue(Identity identity, String pattern) {
     sweep();
+    if (issued.size() >= MAX_OUTSTANDING) {
+      return Optional.empty();
+    }
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Ticket ticket = new Ticket(value, identity, pattern, clock.instant().plus(ttl));
     issued.put(value, ticket);
-    return ticket;
+    return Optional.of(ticket);
   }
 
   /** The ticket's identity when it exists, is unexpired and was issued for {@code pattern}. */

@@ -6,6 +6,8 @@ import io.sluice.envelope.JsonFormat;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A WebSocket speaking {@code cloudevents.json}: one structured CloudEvent per text frame, sent
@@ -20,10 +22,12 @@ final class WebSocketSink implements StreamSink {
   private final ServerWebSocket socket;
   private long credit;
   private Runnable onReady = () -> {};
+  private final List<Runnable> onClosed = new ArrayList<>();
 
   WebSocketSink(ServerWebSocket socket) {
     this.socket = socket;
     socket.textMessageHandler(this::onMessage);
+    socket.closeHandler(v -> onClosed.forEach(Runnable::run));
   }
 
   @Override
@@ -44,7 +48,7 @@ final class WebSocketSink implements StreamSink {
 
   @Override
   public void onClosed(Runnable action) {
-    socket.closeHandler(v -> action.run());
+    onClosed.add(action);
   }
 
   @Override

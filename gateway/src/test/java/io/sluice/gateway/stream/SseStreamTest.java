@@ -94,6 +94,15 @@ class SseStreamTest {
   }
 
   @Test
+  void stream_endsWhenTheCallersTokenExpires() {
+    String shortLived = harness.token("alice", Duration.ofSeconds(2));
+    try (SseClient sse = stream("/v1/events/orders.%3E", shortLived)) {
+      assertThat(sse.status()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(8)).until(sse::ended);
+    }
+  }
+
+  @Test
   void stream_forDeniedPattern_returns403ProblemBeforeStreaming() throws Exception {
     try (SseClient sse = stream("/v1/events/orders.secret.%3E", alice)) {
       assertThat(sse.status()).isEqualTo(403);

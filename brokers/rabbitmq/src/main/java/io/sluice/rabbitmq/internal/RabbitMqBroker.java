@@ -16,6 +16,7 @@ import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.PublishRejectedException;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.Deduplicator;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.rabbitmq.RabbitMqSettings;
 import io.sluice.subject.Subject;

@@ -1,4 +1,4 @@
-package io.sluice.rabbitmq.internal;
+package io.sluice.broker.support;
 
 import io.sluice.broker.PublishReceipt;
 import io.sluice.envelope.CloudEvent;
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * so a retry goes through. Memory only: the window does not survive the process and is not shared
  * with other processes.
  */
-final class Deduplicator {
+public final class Deduplicator {
   private static final int PURGE_EVERY = 1024;
 
   private final Duration window;
@@ -28,12 +28,13 @@ final class Deduplicator {
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicInteger calls = new AtomicInteger();
 
-  Deduplicator(Duration window, Clock clock) {
+  public Deduplicator(Duration window, Clock clock) {
     this.window = window;
     this.clock = clock;
   }
 
-  CompletionStage<PublishReceipt> publish(
+  /** Runs {@code publish} unless the event repeats an idempotency key seen within the window. */
+  public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, Supplier<CompletionStage<PublishReceipt>> publish) {
     String key = event.extensionAsString(Extensions.IDEMPOTENCY_KEY).orElse(null);
     if (key == null) {
