@@ -1,6 +1,7 @@
 package io.sluice.gateway.config;
 
 import io.sluice.broker.AckMode;
+import io.sluice.gateway.proxy.ProxyConfig;
 import io.sluice.subject.SubjectPattern;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,6 +19,7 @@ import java.util.Optional;
  *
  * @param identity the {@code identity} section as read, empty when absent (development mode)
  * @param policy the {@code policy} section as read, empty when absent (development policy)
+ * @param proxy the {@code proxy} section: routes to upstream services, none when absent
  */
 public record GatewayConfig(
     Server server,
@@ -27,7 +29,8 @@ public record GatewayConfig(
     Limits limits,
     Publish publish,
     Idempotency idempotency,
-    Logging logging) {
+    Logging logging,
+    ProxyConfig proxy) {
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -38,6 +41,7 @@ public record GatewayConfig(
     Objects.requireNonNull(publish, "publish");
     Objects.requireNonNull(idempotency, "idempotency");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(proxy, "proxy");
   }
 
   /** True when no identity is configured: the gateway then mints and accepts a dev token. */

@@ -35,6 +35,11 @@ public final class GatewayMetrics implements BrokerListener {
     }
   }
 
+  /** The registry the proxy adds its meters to. */
+  io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   void bindBroker(Broker broker, IntSupplier inFlight) {
     Gauge.builder("sluice.broker.connected", broker, b -> b.state().isReady() ? 1 : 0)
         .description("1 when the broker connection is ready, else 0")

@@ -6,6 +6,7 @@ import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.GatewayOptions;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
+import io.sluice.gateway.proxy.Proxy;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
@@ -62,7 +63,12 @@ public final class Routes {
             metrics,
             new Tracing(options.openTelemetry()),
             clock);
-    return new Routes(services).mount(Router.router(vertx));
+    Router router = new Routes(services).mount(Router.router(vertx));
+    if (config.proxy().enabled()) {
+      Proxy.start(vertx, config.proxy(), metrics.registry(), options.proxyListener(), clock)
+          .mount(router, new ProxyBridge(services));
+    }
+    return router;
   }
 
   private Router mount(Router router) {
