@@ -19,9 +19,16 @@ final class HealthChecker implements AutoCloseable {
     String path = health.path().orElseThrow();
     long interval = health.interval().toMillis();
     this.timer =
-        vertx.setPeriodic(
-            interval,
-            id -> pool.instances().forEach(u -> check(pool, u, path, interval, client.get())));
+        vertx.setPeriodic(interval, id -> checkAll(id, pool, path, interval, client.get()));
+  }
+
+  /** Checks every instance; stops when the gateway has closed the pool's client. */
+  private void checkAll(long id, UpstreamPool pool, String path, long interval, PoolClient client) {
+    try {
+      pool.instances().forEach(u -> check(pool, u, path, interval, client));
+    } catch (IllegalStateException clientClosed) {
+      vertx.cancelTimer(id);
+    }
   }
 
   private static void check(

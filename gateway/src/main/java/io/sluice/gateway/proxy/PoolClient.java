@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PoolClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PoolClient.class);
-  private static final long POLL_MILLIS = 1000;
+  private static final long POLL_MILLIS = 500;
 
   private final Vertx vertx;
   private final ProxyConfig.Pool pool;
@@ -33,6 +33,7 @@ final class PoolClient implements AutoCloseable {
   private volatile HttpClient http;
   private volatile WebSocketClient webSockets;
   private volatile List<Long> stamps;
+  private List<Long> pending = List.of();
 
   PoolClient(Vertx vertx, ProxyConfig.Pool pool) {
     this.vertx = vertx;
@@ -94,19 +95,22 @@ final class PoolClient implements AutoCloseable {
             });
   }
 
+  /** Rebuilds once a change has held still for one poll, so a half-written pair is not loaded. */
   private void reloadIfChanged() {
     List<Long> now = stamps();
-    if (!now.equals(stamps)) {
-      stamps = now;
-      try {
-        build();
-        LOG.info("TLS files of proxy pool {} changed; clients rebuilt", pool.name());
-      } catch (RuntimeException e) {
-        LOG.error(
-            "TLS files of proxy pool {} changed but cannot be loaded: {}",
-            pool.name(),
-            e.getMessage());
-      }
+    if (now.equals(stamps) || !now.equals(pending)) {
+      pending = now;
+      return;
+    }
+    stamps = now;
+    try {
+      build();
+      LOG.info("TLS files of proxy pool {} changed; clients rebuilt", pool.name());
+    } catch (RuntimeException e) {
+      LOG.error(
+          "TLS files of proxy pool {} changed but cannot be loaded: {}",
+          pool.name(),
+          e.getMessage());
     }
   }
 
