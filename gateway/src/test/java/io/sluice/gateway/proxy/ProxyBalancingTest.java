@@ -107,4 +107,40 @@ class ProxyBalancingTest {
               () -> assertThat(gw.get("/orders/x", token).body()).isEqualTo("instance-1"));
     }
   }
+
+  @Test
+  void instanceFailingConnects_isEjectedPassively_andReadmittedWhenItsTrialSucceeds() {
+    String passive = ", healthCheck: {interval: 300ms, unhealthyAfter: 2}";
+    String yaml = retryingYaml(passive);
+    try (UpstreamServers u = UpstreamServers.start(2, UpstreamServers.whoAmI())) {
+      try (GatewayHarness gw =
+          GatewayHarness.start(yaml.replace("INSTANCES", u.instances("http")), new ProxyPolicy())) {
+        String token = gw.token("alice");
+        int deadPort = u.port(1);
+        u.kill(1);
+        for (int i = 0; i < 6; i++) {
+          assertThat(gw.get("/orders/" + i, token).body()).isEqualTo("instance-0");
+        }
+        assertThat(gw.get("/metrics", null).body())
+            .contains(
+                "sluice_proxy_ejections_total{pool=\"orders\",upstream=\"127.0.0.1:" + deadPort);
+
+        u.listen(1, deadPort, new HttpServerOptions(), UpstreamServers.whoAmI());
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .untilAsserted(
+                () -> assertThat(gw.get("/orders/x", token).body()).isEqualTo("instance-1"));
+      }
+    }
+  }
+
+  private static String retryingYaml(String health) {
+    return "proxy:\n"
+        + "  routes:\n"
+        + "    - {name: orders, pathPrefix: /orders, upstream: orders, retries: 1}\n"
+        + "  pools:\n"
+        + "    - {name: orders, instances: INSTANCES"
+        + health
+        + "}\n";
+  }
 }
