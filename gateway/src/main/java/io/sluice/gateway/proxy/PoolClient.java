@@ -57,7 +57,10 @@ final class PoolClient implements AutoCloseable {
     tls(options);
     options.setConnectTimeout((int) pool.connectTimeout().toMillis());
     if (pool.http2()) {
-      options.setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false);
+      options
+          .setProtocolVersion(HttpVersion.HTTP_2)
+          .setUseAlpn(true)
+          .setHttp2ClearTextUpgrade(false);
     }
     PoolOptions limits =
         new PoolOptions()
