@@ -9,6 +9,7 @@ import io.sluice.gateway.audit.GatewayAuditConfig;
 import io.sluice.gateway.identity.Authenticators;
 import io.sluice.gateway.policy.Policies;
 import io.sluice.gateway.policy.PolicySource;
+import io.sluice.gateway.proxy.ProxyConfig;
 import io.sluice.subject.InvalidSubjectException;
 import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
@@ -59,7 +60,14 @@ public final class ConfigLoader {
 
   /** Sections handed whole to the component that owns them. */
   private static final Set<String> PASS_THROUGH =
-      Set.of("broker.settings", "identity", "policy", "publish.ackOverrides", "schemas", "audit");
+      Set.of(
+          "broker.settings",
+          "identity",
+          "policy",
+          "publish.ackOverrides",
+          "schemas",
+          "audit",
+          "proxy");
 
   public static final String DEFAULT_BROKER_URL = "embedded:./sluice-data";
   public static final List<String> DEFAULT_CONTENT_TYPES =
@@ -123,7 +131,8 @@ public final class ConfigLoader {
             (int) r.number("idempotency.maxEntries", 100_000, 1, 10_000_000)),
         new GatewayConfig.Logging(r.oneOf("logging.format", "json", "json", "text")),
         streaming(r),
-        audit(r, brokerUrl));
+        audit(r, brokerUrl),
+        proxy(r));
   }
 
   private static GatewayAuditConfig audit(ConfigReader r, String brokerUrl) {
@@ -141,6 +150,13 @@ public final class ConfigLoader {
         (int) r.number("streaming.bufferEvents", d.bufferEvents(), 1, 1_000_000),
         r.duration("streaming.heartbeat", d.heartbeat()),
         r.duration("streaming.ticketTtl", d.ticketTtl()));
+  }
+
+  private static ProxyConfig proxy(ConfigReader r) {
+    List<String> problems = new ArrayList<>();
+    ProxyConfig proxy = ProxyConfig.read(r.section("proxy"), problems);
+    problems.forEach(r::problem);
+    return proxy;
   }
 
   private static GatewayConfig.Server server(ConfigReader r) {

@@ -3,6 +3,7 @@ package io.sluice.gateway.config;
 import io.sluice.broker.AckMode;
 import io.sluice.contracts.RegistrySettings;
 import io.sluice.gateway.audit.GatewayAuditConfig;
+import io.sluice.gateway.proxy.ProxyConfig;
 import io.sluice.subject.SubjectPattern;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param audit the {@code audit} section (defaults: an H2 file beside the broker's data, refuse)
  * @param schemas the {@code schemas} section's registry settings; empty when the section is absent,
  *     and then no event is validated against a schema
+ * @param proxy the {@code proxy} section: routes to upstream services, none when absent
  */
 public record GatewayConfig(
     Server server,
@@ -35,6 +37,7 @@ public record GatewayConfig(
     Logging logging,
     Streaming streaming,
     GatewayAuditConfig audit,
+    ProxyConfig proxy,
     Optional<RegistrySettings> schemas) {
 
   public GatewayConfig {
@@ -48,6 +51,7 @@ public record GatewayConfig(
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(streaming, "streaming");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(schemas, "schemas");
   }
 
@@ -62,7 +66,8 @@ public record GatewayConfig(
       Idempotency idempotency,
       Logging logging,
       Streaming streaming,
-      GatewayAuditConfig audit) {
+      GatewayAuditConfig audit,
+      ProxyConfig proxy) {
     this(
         server,
         broker,
@@ -74,6 +79,7 @@ public record GatewayConfig(
         logging,
         streaming,
         audit,
+        proxy,
         Optional.empty());
   }
 
@@ -90,6 +96,7 @@ public record GatewayConfig(
         logging,
         streaming,
         audit,
+        proxy,
         settings);
   }
 

@@ -1,0 +1,107 @@
+package io.sluice.gateway.internal;
+
+import io.sluice.audit.AuditAction;
+import io.sluice.gateway.identity.Identity;
+import io.sluice.gateway.policy.Action;
+import io.sluice.gateway.policy.Decision;
+import io.sluice.gateway.proxy.ProxyHost;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Lends the proxy the gateway's request bookkeeping, authentication, rate limit, policy (the {@code
+ * request} action) and problem responses.
+ */
+final class ProxyBridge implements ProxyHost {
+  static final String AUDIT_REFUSED_RULE = "audit-unavailable";
+
+  private final Services services;
+  private final Guards guards;
+  private final AuditRecorder recorder;
+
+  ProxyBridge(Services services) {
+    this.services = services;
+    this.guards = new Guards(services);
+    this.recorder = new AuditRecorder(services);
+  }
+
+  @Override
+  public String requestId(RoutingContext ctx) {
+    return RequestState.of(ctx).requestId();
+  }
+
+  @Override
+  public String traceparent(RoutingContext ctx) {
+    return Tracing.traceparent(RequestState.of(ctx).span()).orElse(null);
+  }
+
+  @Override
+  public void named(RoutingContext ctx, String route, String subject) {
+    RequestState state = RequestState.of(ctx);
+    state.route(ctx.request().method().name(), route);
+    state.subject(subject);
+  }
+
+  @Override
+  public CompletionStage<Identity> authenticate(RoutingContext ctx) {
+    return guards.authenticate(ctx.request(), RequestState.of(ctx));
+  }
+
+  @Override
+  public void throttle(Identity identity) {
+    guards.throttle(identity, 1);
+  }
+
+  /**
+   * Asks the policy and puts the decision on the audit trail; an allow the audit log refuses
+   * becomes a denial by {@value #AUDIT_REFUSED_RULE}, answered 503 by {@link #forbidden}.
+   */
+  @Override
+  public Decision decide(Identity identity, String subject) {
+    Decision decision = services.access().policy().decide(identity, Action.REQUEST, subject);
+    AuditedCall call = new AuditedCall(AuditAction.PROXY, subject);
+    call.identity = identity;
+    if (!decision.allowed()) {
+      services.metrics().denied("request", "forbidden");
+      recorder.outcome(null, call, Problems.forbidden("request", subject, decision));
+      return decision;
+    }
+    call.decision = decision;
+    try {
+      recorder.allow(null, call, 0);
+      return decision;
+    } catch (ProblemException refused) {
+      return new Decision(
+          false,
+          AUDIT_REFUSED_RULE,
+          "the audit trail refused the record",
+          decision.policyVersion());
+    }
+  }
+
+  @Override
+  public Problem forbidden(String subject, Decision decision) {
+    return decision.rule().equals(AUDIT_REFUSED_RULE)
+        ? Problems.auditUnavailable()
+        : Problems.forbidden("request", subject, decision);
+  }
+
+  @Override
+  public void problem(RoutingContext ctx, Problem problem) {
+    Responder.sendProblem(ctx, problem);
+  }
+
+  /** Failures before the decision (401, 429) are recorded as denied proxy calls. */
+  @Override
+  public void fail(RoutingContext ctx, Throwable failure) {
+    Problem problem = ProblemException.toProblem(failure);
+    recorder.outcome(
+        ctx, new AuditedCall(AuditAction.PROXY, RequestState.of(ctx).subject()), problem);
+    Responder.sendProblem(ctx, problem);
+  }
+
+  @Override
+  public int status(Throwable failure) {
+    return ProblemException.toProblem(failure).status();
+  }
+}
