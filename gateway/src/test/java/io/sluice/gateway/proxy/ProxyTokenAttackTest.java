@@ -62,6 +62,7 @@ class ProxyTokenAttackTest {
         """
         server: {host: 127.0.0.1, port: 0}
         broker: {url: "mem:"}
+        audit: {store: {url: "jdbc:h2:mem:proxy-token-attack;DB_CLOSE_DELAY=-1"}}
         identity:
           jwt: {issuer: "%s", audience: sluice, jwksFile: "%s", algorithms: [ES256]}
         policy:
