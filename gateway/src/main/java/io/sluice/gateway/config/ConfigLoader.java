@@ -50,7 +50,10 @@ public final class ConfigLoader {
           "publish.source",
           "idempotency.ttl",
           "idempotency.maxEntries",
-          "logging.format");
+          "logging.format",
+          "streaming.bufferEvents",
+          "streaming.heartbeat",
+          "streaming.ticketTtl");
 
   /** Sections handed whole to the component that owns them. */
   private static final Set<String> PASS_THROUGH =
@@ -116,7 +119,16 @@ public final class ConfigLoader {
         new GatewayConfig.Idempotency(
             r.duration("idempotency.ttl", Duration.ofHours(24)),
             (int) r.number("idempotency.maxEntries", 100_000, 1, 10_000_000)),
-        new GatewayConfig.Logging(r.oneOf("logging.format", "json", "json", "text")));
+        new GatewayConfig.Logging(r.oneOf("logging.format", "json", "json", "text")),
+        streaming(r));
+  }
+
+  private static GatewayConfig.Streaming streaming(ConfigReader r) {
+    GatewayConfig.Streaming d = GatewayConfig.Streaming.defaults();
+    return new GatewayConfig.Streaming(
+        (int) r.number("streaming.bufferEvents", d.bufferEvents(), 1, 1_000_000),
+        r.duration("streaming.heartbeat", d.heartbeat()),
+        r.duration("streaming.ticketTtl", d.ticketTtl()));
   }
 
   private static GatewayConfig.Server server(ConfigReader r) {
