@@ -1,6 +1,7 @@
 package io.sluice.kafka;
 
 import io.sluice.broker.Broker;
+import io.sluice.testkit.servers.ScriptedBrokers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,6 +22,9 @@ final class TestBroker {
   static void requireRunning() {
     String first = BOOTSTRAP.split(",")[0];
     int colon = first.lastIndexOf(':');
+    if (BOOTSTRAP.equals("127.0.0.1:19092")) { // the scripted test broker, not an override
+      ScriptedBrokers.ensureRunning("kafka", "127.0.0.1", 19092);
+    }
     try (Socket socket = new Socket()) {
       socket.connect(
           new InetSocketAddress(
@@ -28,10 +32,7 @@ final class TestBroker {
           2_000);
     } catch (IOException e) {
       throw new IllegalStateException(
-          "no Kafka broker at "
-              + BOOTSTRAP
-              + "; start the test brokers: ci/brokers/brokers.sh start kafka",
-          e);
+          "no Kafka broker at " + BOOTSTRAP + "; start it: ci/brokers/brokers.sh start kafka", e);
     }
   }
 

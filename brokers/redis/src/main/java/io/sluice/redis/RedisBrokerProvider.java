@@ -3,6 +3,7 @@ package io.sluice.redis;
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerProvider;
 import io.sluice.broker.BrokerSpec;
+import io.sluice.broker.Capability;
 import io.sluice.redis.internal.RedisBroker;
 import java.util.Set;
 
@@ -11,6 +12,11 @@ import java.util.Set;
  * java.util.ServiceLoader}.
  */
 public final class RedisBrokerProvider implements BrokerProvider {
+
+  @Override
+  public Set<Capability> capabilities() {
+    return RedisBroker.CAPABILITIES;
+  }
 
   @Override
   public Set<String> schemes() {

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaBroker implements Broker {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
-  private static final Set<Capability> CAPABILITIES =
+  public static final Set<Capability> CAPABILITIES =
       Set.of(
           Capability.DURABLE_PUBLISH,
           Capability.REPLAY,

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A {@link Broker} over one jnats connection: core NATS plus JetStream. */
 public final class NatsBroker implements Broker {
-  private static final Set<Capability> CAPABILITIES =
+  public static final Set<Capability> CAPABILITIES =
       Set.copyOf(
           EnumSet.of(
               Capability.DURABLE_PUBLISH,

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 /** A {@link Broker} over one {@link PulsarClient}. */
 public final class PulsarBroker implements Broker {
   private static final Logger LOG = LoggerFactory.getLogger(PulsarBroker.class);
-  private static final Set<Capability> CAPABILITIES =
+  public static final Set<Capability> CAPABILITIES =
       Set.of(
           Capability.DURABLE_PUBLISH,
           Capability.REPLAY,

@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * are routing keys on a topic exchange; see {@link RoutingKeys} and {@link QueueDeclarations}.
  */
 public final class RabbitMqBroker implements Broker {
-  private static final Set<Capability> CAPABILITIES =
+  public static final Set<Capability> CAPABILITIES =
       EnumSet.of(
           Capability.DURABLE_PUBLISH,
           Capability.CONSUMER_GROUPS,

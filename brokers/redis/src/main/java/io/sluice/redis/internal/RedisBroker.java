@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * reconnects on failure.
  */
 public final class RedisBroker implements Broker {
-  private static final Set<Capability> CAPABILITIES =
+  public static final Set<Capability> CAPABILITIES =
       EnumSet.of(
           Capability.DURABLE_PUBLISH,
           Capability.REPLAY,
