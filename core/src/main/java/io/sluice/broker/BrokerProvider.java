@@ -11,6 +11,12 @@ public interface BrokerProvider {
   /** URL schemes this adapter opens, lower case, e.g. {@code nats}. */
   Set<String> schemes();
 
+  /**
+   * What every broker this adapter opens can do, known without connecting; equal to {@link
+   * Broker#capabilities()}. The broker comparison in the docs is checked against it.
+   */
+  Set<Capability> capabilities();
+
   /** Opens a connected broker; the spec's scheme is one of {@link #schemes()}. */
   Broker open(BrokerSpec spec);
 }

@@ -5,6 +5,7 @@ import io.sluice.broker.BrokerSpec;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.internal.GatewayMetrics;
 import io.sluice.gateway.internal.Routes;
+import io.sluice.gateway.stream.StreamEndpoints;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -137,7 +139,8 @@ public final class Gateway implements AutoCloseable {
         new HttpServerOptions()
             .setHost(config.server().host())
             .setPort(config.server().port())
-            .setMaxHeaderSize(headerLimit);
+            .setMaxHeaderSize(headerLimit)
+            .setWebSocketSubProtocols(List.of(StreamEndpoints.WEBSOCKET_SUBPROTOCOL));
     config.server().tls().ifPresent(tls -> tls(options, tls));
     return options;
   }

@@ -200,7 +200,14 @@ class ErrorResponsesTest {
 
   @Test
   void wrongMethod_returns405Problem() throws Exception {
-    problem(harness.get("/v1/events/orders.x", alice), 405, "method-not-allowed");
+    problem(
+        harness.send(
+            harness
+                .request("/v1/events/orders.x")
+                .header("Authorization", "Bearer " + alice)
+                .DELETE()),
+        405,
+        "method-not-allowed");
   }
 
   @Test

@@ -54,6 +54,11 @@ public final class GatewayHarness implements AutoCloseable {
     return start(null, extraYaml, policy, GatewayOptions.defaults());
   }
 
+  /** A gateway over the broker at {@code brokerUrl} (a YAML scalar), e.g. a NATS server. */
+  public static GatewayHarness startOn(String brokerUrl, String extraYaml, PolicyEngine policy) {
+    return start(brokerUrl, extraYaml, policy, GatewayOptions.defaults());
+  }
+
   private static GatewayHarness start(
       String brokerUrl, String extraYaml, PolicyEngine policy, GatewayOptions options) {
     try {
@@ -80,6 +85,11 @@ public final class GatewayHarness implements AutoCloseable {
 
   public String token(String subject, Map<String, Object> claims) {
     return identity.mint(subject, claims, Duration.ofMinutes(5));
+  }
+
+  /** A token that expires after {@code ttl}. */
+  public String token(String subject, Duration ttl) {
+    return identity.mint(subject, Map.of(), ttl);
   }
 
   public HttpRequest.Builder request(String path) {

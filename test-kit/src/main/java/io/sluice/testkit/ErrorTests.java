@@ -6,11 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.broker.AckMode;
 import io.sluice.broker.BrokerClosedException;
 import io.sluice.broker.BrokerException;
+import io.sluice.broker.BrokerProvider;
 import io.sluice.broker.SubscribeOptions;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 abstract class ErrorTests extends KitTests {
+
+  @Test
+  void capabilities_areThoseItsProviderDeclares() {
+    String scheme = broker().url().substring(0, broker().url().indexOf(':')).toLowerCase();
+    BrokerProvider provider =
+        ServiceLoader.load(BrokerProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.schemes().contains(scheme))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no provider for scheme " + scheme));
+
+    assertThat(broker().capabilities()).isEqualTo(provider.capabilities());
+  }
 
   @Test
   void publish_afterClose_failsWithBrokerClosed() {

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * in process. See {@code docs/brokers/embedded.md} for what survives a crash.
  */
 final class EmbeddedBroker implements Broker {
-  private static final Set<Capability> CAPABILITIES =
+  static final Set<Capability> CAPABILITIES =
       Set.copyOf(
           EnumSet.of(
               Capability.DURABLE_PUBLISH,

@@ -3,6 +3,7 @@ package io.sluice.embedded;
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerProvider;
 import io.sluice.broker.BrokerSpec;
+import io.sluice.broker.Capability;
 import java.util.Set;
 
 /**
@@ -10,6 +11,11 @@ import java.util.Set;
  * directory (relative or absolute; {@code ./sluice-data} when empty).
  */
 public final class EmbeddedBrokerProvider implements BrokerProvider {
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EmbeddedBroker.CAPABILITIES;
+  }
 
   @Override
   public Set<String> schemes() {

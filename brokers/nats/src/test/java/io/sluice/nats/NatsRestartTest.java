@@ -91,7 +91,12 @@ class NatsRestartTest {
     publishWithRetry(subject, "after-close");
     Set<String> resumed = ConcurrentHashMap.newKeySet();
     subscribe(subject, group, resumed);
-    await().untilAsserted(() -> assertThat(resumed).containsExactly("after-close"));
+    // The group resumes at its stored position: the new event arrives and nothing is skipped.
+    // nats-server flushes consumer state to disk periodically, so acks taken just before a SIGKILL
+    // may be replayed once (at-least-once); anything replayed must be an event seen before.
+    await().untilAsserted(() -> assertThat(resumed).contains("after-close"));
+    assertThat(resumed).isSubsetOf(union(received, "after-close"));
+    assertThat(resumed.size()).isLessThan(EVENTS / 2);
   }
 
   @Test
@@ -107,6 +112,12 @@ class NatsRestartTest {
     assertThat(repeat.duplicate()).isTrue();
     assertThat(repeat.sequence()).isEqualTo(first.sequence());
     assertThat(storedMessages("ORDERS", subject)).isEqualTo(1);
+  }
+
+  private static Set<String> union(Set<String> seen, String extra) {
+    Set<String> all = new java.util.HashSet<>(seen);
+    all.add(extra);
+    return all;
   }
 
   private Subscription subscribe(Subject subject, String group, Set<String> received) {

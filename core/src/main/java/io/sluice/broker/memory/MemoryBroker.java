@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  */
 final class MemoryBroker implements Broker {
   static final String STREAM = "mem";
-  private static final Set<Capability> CAPABILITIES =
+  static final Set<Capability> CAPABILITIES =
       Set.copyOf(
           EnumSet.complementOf(
               EnumSet.of(Capability.NATIVE_DEDUPLICATION, Capability.DURABLE_PUBLISH)));

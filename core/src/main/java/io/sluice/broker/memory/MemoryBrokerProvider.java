@@ -3,6 +3,7 @@ package io.sluice.broker.memory;
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerProvider;
 import io.sluice.broker.BrokerSpec;
+import io.sluice.broker.Capability;
 import java.util.Set;
 
 /**
@@ -20,6 +21,11 @@ public final class MemoryBrokerProvider implements BrokerProvider {
 
   /** The URL scheme this provider opens. */
   public static final String SCHEME = "mem";
+
+  @Override
+  public Set<Capability> capabilities() {
+    return MemoryBroker.CAPABILITIES;
+  }
 
   @Override
   public Set<String> schemes() {

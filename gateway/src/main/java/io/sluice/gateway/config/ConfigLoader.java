@@ -51,7 +51,10 @@ public final class ConfigLoader {
           "publish.source",
           "idempotency.ttl",
           "idempotency.maxEntries",
-          "logging.format");
+          "logging.format",
+          "streaming.bufferEvents",
+          "streaming.heartbeat",
+          "streaming.ticketTtl");
 
   /** Sections handed whole to the component that owns them. */
   private static final Set<String> PASS_THROUGH =
@@ -118,6 +121,7 @@ public final class ConfigLoader {
             r.duration("idempotency.ttl", Duration.ofHours(24)),
             (int) r.number("idempotency.maxEntries", 100_000, 1, 10_000_000)),
         new GatewayConfig.Logging(r.oneOf("logging.format", "json", "json", "text")),
+        streaming(r),
         proxy(r));
   }
 
@@ -126,6 +130,14 @@ public final class ConfigLoader {
     ProxyConfig proxy = ProxyConfig.read(r.section("proxy"), problems);
     problems.forEach(r::problem);
     return proxy;
+  }
+
+  private static GatewayConfig.Streaming streaming(ConfigReader r) {
+    GatewayConfig.Streaming d = GatewayConfig.Streaming.defaults();
+    return new GatewayConfig.Streaming(
+        (int) r.number("streaming.bufferEvents", d.bufferEvents(), 1, 1_000_000),
+        r.duration("streaming.heartbeat", d.heartbeat()),
+        r.duration("streaming.ticketTtl", d.ticketTtl()));
   }
 
   private static GatewayConfig.Server server(ConfigReader r) {

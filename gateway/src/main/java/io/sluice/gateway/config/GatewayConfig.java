@@ -30,6 +30,7 @@ public record GatewayConfig(
     Publish publish,
     Idempotency idempotency,
     Logging logging,
+    Streaming streaming,
     ProxyConfig proxy) {
 
   public GatewayConfig {
@@ -41,6 +42,7 @@ public record GatewayConfig(
     Objects.requireNonNull(publish, "publish");
     Objects.requireNonNull(idempotency, "idempotency");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(streaming, "streaming");
     Objects.requireNonNull(proxy, "proxy");
   }
 
@@ -164,6 +166,23 @@ public record GatewayConfig(
       if (!List.of("json", "text").contains(format)) {
         throw new IllegalArgumentException("logging.format must be json or text but was " + format);
       }
+    }
+  }
+
+  /**
+   * Event streams (SSE and WebSocket): events buffered per stream before a slow client is
+   * disconnected, the interval of SSE heartbeat comments, and how long a stream ticket stays valid.
+   */
+  public record Streaming(int bufferEvents, Duration heartbeat, Duration ticketTtl) {
+    public Streaming {
+      positive("streaming.bufferEvents", bufferEvents);
+      Objects.requireNonNull(heartbeat, "heartbeat");
+      Objects.requireNonNull(ticketTtl, "ticketTtl");
+    }
+
+    /** 1000 events, a heartbeat every 15 s, tickets valid for 60 s. */
+    public static Streaming defaults() {
+      return new Streaming(1000, Duration.ofSeconds(15), Duration.ofSeconds(60));
     }
   }
 

@@ -2,6 +2,7 @@ package io.sluice.gateway.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,11 +36,6 @@ public final class GatewayMetrics implements BrokerListener {
     }
   }
 
-  /** The registry the proxy adds its meters to. */
-  io.micrometer.core.instrument.MeterRegistry registry() {
-    return registry;
-  }
-
   void bindBroker(Broker broker, IntSupplier inFlight) {
     Gauge.builder("sluice.broker.connected", broker, b -> b.state().isReady() ? 1 : 0)
         .description("1 when the broker connection is ready, else 0")
@@ -67,6 +63,11 @@ public final class GatewayMetrics implements BrokerListener {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /** The registry behind {@code /metrics}, for meters kept by other packages. */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   String scrape() {

@@ -7,6 +7,7 @@ import io.sluice.gateway.GatewayOptions;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
 import io.sluice.gateway.proxy.Proxy;
+import io.sluice.gateway.stream.StreamEndpoints;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
@@ -84,6 +85,18 @@ public final class Routes {
         .handler(publish::handle);
     on(router.post("/v1/events").handler(body), "/v1/events").handler(batch::handle);
     on(router.get("/v1/policy/explain"), "/v1/policy/explain").handler(explain::handle);
+    StreamEndpoints streams =
+        StreamEndpoints.create(
+            services.broker(),
+            new StreamingSupport(services),
+            services.config().streaming(),
+            services.clock());
+    on(router.get("/v1/events/:pattern"), "/v1/events/{pattern}").handler(streams::events);
+    on(router.get("/v1/ws/:pattern"), "/v1/ws/{pattern}").handler(streams::webSocket);
+    on(router.post("/v1/stream-tickets").handler(body), "/v1/stream-tickets")
+        .handler(streams::issueTicket);
+    on(router.post("/v1/request/:subject").handler(body), "/v1/request/{subject}")
+        .handler(streams::request);
     on(router.get("/health/live"), "/health/live").handler(ops::live);
     on(router.get("/health/ready"), "/health/ready").handler(ops::ready);
     on(router.get("/metrics"), "/metrics").handler(ops::metrics);

@@ -4,6 +4,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.GuardedHandler;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.SubjectPattern;
 import java.time.Duration;

@@ -11,6 +11,8 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.GuardedHandler;
+import io.sluice.broker.support.InFlight;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
@@ -27,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * private to this subscription and deleted when it closes.
  */
 final class JetStreamSubscription implements Subscription {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(JetStreamSubscription.class);
   private static final int CONSUMER_NOT_FOUND = 10014;
   private static final int MAX_BATCH = 256;
   private static final int RESUME_ATTEMPTS = 60;
@@ -87,7 +91,8 @@ final class JetStreamSubscription implements Subscription {
         consume(existingOrRecreated());
         return;
       } catch (IOException | JetStreamApiException | RuntimeException e) {
-        handler.resumeFailed(attempt, e);
+        LOG.debug(
+            "resuming the consumer of '{}' failed (attempt {})", handler.pattern(), attempt, e);
         pause(attempt);
       }
     }

@@ -14,6 +14,7 @@ import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.GuardedHandler;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.nats.NatsSettings;
 import io.sluice.subject.Subject;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A {@link Broker} over one jnats connection: core NATS plus JetStream. */
 public final class NatsBroker implements Broker {
-  private static final Set<Capability> CAPABILITIES =
+  public static final Set<Capability> CAPABILITIES =
       Set.copyOf(
           EnumSet.of(
               Capability.DURABLE_PUBLISH,
@@ -129,7 +130,7 @@ public final class NatsBroker implements Broker {
     if (closed.get()) {
       throw closedError("subscribe to '" + pattern + "'");
     }
-    GuardedHandler guarded = new GuardedHandler(handler, pattern);
+    GuardedHandler guarded = new GuardedHandler(handler, pattern, "dropping it");
     Optional<String> stream = streams.streamFor(pattern);
     Subscription s =
         stream.isPresent()

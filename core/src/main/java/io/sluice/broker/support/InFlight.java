@@ -1,19 +1,19 @@
-package io.sluice.nats.internal;
+package io.sluice.broker.support;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Counts deliveries inside a handler so a drain can wait until none is left. */
-final class InFlight {
+public final class InFlight {
   private int busy;
   private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
 
-  synchronized void enter() {
+  public synchronized void enter() {
     busy++;
   }
 
-  synchronized void exit() {
+  public synchronized void exit() {
     busy--;
     if (busy == 0) {
       waiters.forEach(w -> w.complete(null));
@@ -22,7 +22,7 @@ final class InFlight {
   }
 
   /** Completes once no delivery is inside the handler. */
-  synchronized CompletableFuture<Void> whenIdle() {
+  public synchronized CompletableFuture<Void> whenIdle() {
     if (busy == 0) {
       return CompletableFuture.completedFuture(null);
     }
