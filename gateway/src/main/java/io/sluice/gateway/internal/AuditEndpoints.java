@@ -2,6 +2,7 @@ package io.sluice.gateway.internal;
 
 import io.sluice.audit.AuditAction;
 import io.sluice.audit.AuditQuery;
+import io.sluice.audit.AuditStoreException;
 import io.sluice.gateway.audit.AuditJson;
 import io.sluice.gateway.policy.Action;
 import io.vertx.core.Future;
@@ -58,7 +59,7 @@ final class AuditEndpoints {
                   guards.throttle(caller, 1);
                   call.decision = guards.authorize(caller, Action.ADMIN, target);
                   recorder.allow(ctx, call, 200);
-                  return ctx.vertx().executeBlocking(work, false).toCompletionStage();
+                  return ctx.vertx().executeBlocking(() -> read(work), false).toCompletionStage();
                 });
     Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
         .onComplete(
@@ -71,6 +72,17 @@ final class AuditEndpoints {
               recorder.outcome(ctx, call, problem);
               Responder.sendProblem(ctx, problem);
             });
+  }
+
+  /** A store that cannot be read is a 503, not a bug. */
+  private static Map<String, Object> read(Callable<Map<String, Object>> work) throws Exception {
+    try {
+      return work.call();
+    } catch (AuditStoreException e) {
+      throw Problems.fail(
+          Problem.of(503, "audit-store-unavailable", "Audit store unavailable", e.getMessage())
+              .withHeader("Retry-After", "1"));
+    }
   }
 
   private static AuditQuery parse(RoutingContext ctx) {
