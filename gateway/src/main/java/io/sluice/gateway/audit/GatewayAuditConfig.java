@@ -30,13 +30,14 @@ public record GatewayAuditConfig(AuditConfig log, Optional<String> mirrorSubject
    */
   public static GatewayAuditConfig fromMap(
       Map<String, Object> section, String brokerUrl, List<String> problems) {
+    int before = problems.size();
     Map<String, Object> rest = new LinkedHashMap<>(section);
     Optional<String> mirror = mirrorSubject(rest.remove("mirror"), problems);
     Path dataDir = dataDir(brokerUrl);
     rest.putIfAbsent("store", Map.of("url", "jdbc:h2:file:" + dataDir.resolve("audit")));
     rest.putIfAbsent("spoolDir", dataDir.resolve("audit-spool").toString());
     AuditConfig log = AuditConfig.fromMap(rest, problems);
-    return log == null || problems.size() > 0 ? null : new GatewayAuditConfig(log, mirror);
+    return log == null || problems.size() > before ? null : new GatewayAuditConfig(log, mirror);
   }
 
   /** The broker's data directory for {@code embedded:<dir>}, else {@code ./sluice-data}. */
