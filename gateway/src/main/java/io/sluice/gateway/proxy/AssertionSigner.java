@@ -13,16 +13,21 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.sluice.gateway.identity.Identity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Mints the short-lived ES256 {@code Sluice-Assertion} JWT that tells an upstream who called,
- * signed with a key generated at start. Upstreams verify it with the public key set served at
- * {@code /.well-known/jwks.json}.
+ * signed with a key generated at start or loaded from {@code proxy.assertion.keyFile}. Upstreams
+ * verify it with the public key set served at {@code /.well-known/jwks.json}.
  */
 final class AssertionSigner {
   static final String ISSUER = "sluice-gateway";
@@ -51,6 +56,33 @@ final class AssertionSigner {
     } catch (JOSEException e) {
       throw new IllegalStateException("could not generate the assertion signing key", e);
     }
+  }
+
+  /** Signs with the private P-256 JWK in {@code file}. */
+  static AssertionSigner load(Path file, Duration ttl, Clock clock) {
+    try {
+      return new AssertionSigner(readKey(file), ttl, clock);
+    } catch (JOSEException | IOException | ParseException e) {
+      throw new IllegalStateException("could not load the assertion key " + file, e);
+    }
+  }
+
+  /** Why {@code file} cannot sign assertions, or empty when it can. */
+  static Optional<String> problemWith(Path file) {
+    try {
+      readKey(file);
+      return Optional.empty();
+    } catch (IOException | ParseException | IllegalArgumentException e) {
+      return Optional.of("must hold a private P-256 JWK (" + e.getMessage() + ")");
+    }
+  }
+
+  private static ECKey readKey(Path file) throws IOException, ParseException {
+    ECKey key = ECKey.parse(Files.readString(file));
+    if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve()) || key.getKeyID() == null) {
+      throw new IllegalArgumentException("the key is public, has no kid, or is not on P-256");
+    }
+    return key;
   }
 
   /** The assertion for one call: who, through which route, valid for the configured ttl. */

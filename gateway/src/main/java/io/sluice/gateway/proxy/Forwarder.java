@@ -44,12 +44,17 @@ final class Forwarder {
     p.tried.add(upstream);
     upstream.started();
     MultiMap headers = UpstreamRequests.headers(p, host.traceparent(p.ctx), assertion(p));
-    upstreams
-        .client(p.route)
-        .http()
-        .request(UpstreamRequests.options(p, upstream, headers))
-        .onSuccess(req -> send(p, upstream, req, recorder))
-        .onFailure(e -> connectFailed(p, upstream, recorder, e));
+    try {
+      upstreams
+          .client(p.route)
+          .http()
+          .request(UpstreamRequests.options(p, upstream, headers))
+          .onSuccess(req -> send(p, upstream, req, recorder))
+          .onFailure(e -> connectFailed(p, upstream, recorder, e));
+    } catch (IllegalStateException clientClosed) {
+      upstream.finished();
+      fail(p, recorder, ProxyProblems.noHealthyUpstream(pool.name()));
+    }
   }
 
   private void connectFailed(

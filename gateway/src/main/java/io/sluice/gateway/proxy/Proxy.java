@@ -50,7 +50,7 @@ public final class Proxy implements AutoCloseable {
     Upstreams upstreams = new Upstreams(vertx, config, poolListener(metrics));
     Optional<AssertionSigner> signer =
         config.assertion().enabled()
-            ? Optional.of(AssertionSigner.generate(config.assertion().ttl(), clock))
+            ? Optional.of(signer(config.assertion(), clock))
             : Optional.empty();
     ProxyListener all =
         call -> {
@@ -58,6 +58,13 @@ public final class Proxy implements AutoCloseable {
           listener.completed(call);
         };
     return new Proxy(config, upstreams, signer, metrics, all);
+  }
+
+  private static AssertionSigner signer(ProxyConfig.Assertion assertion, Clock clock) {
+    return assertion
+        .keyFile()
+        .map(file -> AssertionSigner.load(file, assertion.ttl(), clock))
+        .orElseGet(() -> AssertionSigner.generate(assertion.ttl(), clock));
   }
 
   /** Adds the proxy routes (and the key set) to {@code router}. */

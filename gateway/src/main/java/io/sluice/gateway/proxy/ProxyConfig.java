@@ -22,7 +22,8 @@ public record ProxyConfig(List<Route> routes, List<Pool> pools, Assertion assert
 
   /** No routes: the gateway proxies nothing. */
   public static ProxyConfig none() {
-    return new ProxyConfig(List.of(), List.of(), new Assertion(false, Duration.ofSeconds(60)));
+    return new ProxyConfig(
+        List.of(), List.of(), new Assertion(false, Duration.ofSeconds(60), Optional.empty()));
   }
 
   /** Reads the section, adding every problem (by dotted key) to {@code problems}. */
@@ -138,10 +139,14 @@ public record ProxyConfig(List<Route> routes, List<Pool> pools, Assertion assert
     }
   }
 
-  /** The signed {@code Sluice-Assertion} JWT sent upstream, and how long it is valid. */
-  public record Assertion(boolean enabled, Duration ttl) {
+  /**
+   * The signed {@code Sluice-Assertion} JWT sent upstream, how long it is valid, and the private
+   * P-256 JWK that signs it (generated at start when absent; give one file to every replica).
+   */
+  public record Assertion(boolean enabled, Duration ttl, Optional<Path> keyFile) {
     public Assertion {
       Objects.requireNonNull(ttl, "ttl");
+      Objects.requireNonNull(keyFile, "keyFile");
     }
   }
 }

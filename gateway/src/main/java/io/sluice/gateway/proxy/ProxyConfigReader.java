@@ -155,9 +155,14 @@ final class ProxyConfigReader {
   }
 
   private ProxyConfig.Assertion assertion(Map<String, Object> n) {
-    unknown("proxy.assertion", n, Set.of("enabled", "ttl"));
+    unknown("proxy.assertion", n, Set.of("enabled", "ttl", "keyFile"));
     Duration ttl = duration("proxy.assertion.ttl", n.get("ttl"), Duration.ofSeconds(60));
-    return new ProxyConfig.Assertion(bool(n.get("enabled")), ttl);
+    Optional<Path> keyFile = file("proxy.assertion.keyFile", n.get("keyFile"));
+    keyFile
+        .filter(p -> p.toFile().isFile())
+        .flatMap(AssertionSigner::problemWith)
+        .ifPresent(p -> problems.add("proxy.assertion.keyFile: " + p));
+    return new ProxyConfig.Assertion(bool(n.get("enabled")), ttl, keyFile);
   }
 
   private Optional<Path> file(String key, Object node) {

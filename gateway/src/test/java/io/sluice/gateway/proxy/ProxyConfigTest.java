@@ -3,12 +3,17 @@ package io.sluice.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.sluice.gateway.config.ConfigLoader;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.config.InvalidConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProxyConfigTest {
   @Test
@@ -84,5 +89,19 @@ class ProxyConfigTest {
     assertThat(PolicySubject.of("GET", "/orders/a.b")).isEmpty();
     assertThat(PolicySubject.of("GET", "/orders/*")).isEmpty();
     assertThat(PolicySubject.of("GET", "/orders/%2E")).isEmpty();
+  }
+
+  @Test
+  void assertionKeyFileHoldingAPublicKey_isReported(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("public.json");
+    Files.writeString(
+        key, new ECKeyGenerator(Curve.P_256).keyID("k").generate().toPublicJWK().toJSONString());
+
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "proxy: {assertion: {enabled: true, keyFile: \"" + key + "\"}}", Map.of()))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("proxy.assertion.keyFile: must hold a private P-256 JWK");
   }
 }

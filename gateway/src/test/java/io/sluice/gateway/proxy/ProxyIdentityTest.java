@@ -2,18 +2,24 @@ package io.sluice.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.sluice.gateway.CapturedLogs;
 import io.sluice.gateway.GatewayHarness;
 import io.sluice.gateway.GatewayOptions;
 import io.vertx.core.MultiMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProxyIdentityTest {
   @RegisterExtension final CapturedLogs logs = new CapturedLogs();
@@ -114,6 +120,28 @@ class ProxyIdentityTest {
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.body()).contains("invalid-proxy-path");
       assertThat(u.received).isEmpty();
+    }
+  }
+
+  @Test
+  void configuredAssertionKey_signsEveryAssertion(@TempDir Path dir) throws Exception {
+    ECKey configured =
+        new ECKeyGenerator(Curve.P_256).keyID("shared-1").algorithm(JWSAlgorithm.ES256).generate();
+    Path keyFile = dir.resolve("assertion-key.json");
+    Files.writeString(keyFile, configured.toJSONString());
+    try (UpstreamServers u = UpstreamServers.start(1, UpstreamServers.whoAmI());
+        GatewayHarness gw =
+            GatewayHarness.start(
+                yaml(u).replace("ttl: 30s}", "ttl: 30s, keyFile: \"" + keyFile + "\"}"),
+                new ProxyPolicy())) {
+      gw.get("/orders/1", gw.token("alice"));
+      SignedJWT assertion = SignedJWT.parse(lastHeaders(u).get("Sluice-Assertion"));
+
+      assertThat(assertion.getHeader().getKeyID()).isEqualTo("shared-1");
+      assertThat(assertion.verify(new ECDSAVerifier(configured.toPublicJWK()))).isTrue();
+      assertThat(
+              JWKSet.parse(gw.get("/.well-known/jwks.json", null).body()).getKeyByKeyId("shared-1"))
+          .isNotNull();
     }
   }
 }
