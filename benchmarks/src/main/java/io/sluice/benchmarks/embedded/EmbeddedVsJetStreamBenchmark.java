@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * storage, started by the benchmark. {@link BenchmarkRatios} runs both in one run and prints
  * embedded / JetStream per benchmark.
  *
- * <p>Run from the repository root (writes benchmarks/results/&lt;date&gt;-embedded-vs-jetstream.txt):
+ * <p>Run from the repository root (writes
+ * benchmarks/results/&lt;date&gt;-embedded-vs-jetstream.txt):
  *
  * <pre>
  * bench/run embedded

@@ -7,6 +7,7 @@ import io.sluice.broker.AckMode;
 import io.sluice.gateway.identity.Authenticators;
 import io.sluice.gateway.policy.Policies;
 import io.sluice.gateway.policy.PolicySource;
+import io.sluice.gateway.proxy.ProxyConfig;
 import io.sluice.subject.InvalidSubjectException;
 import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public final class ConfigLoader {
 
   /** Sections handed whole to the component that owns them. */
   private static final Set<String> PASS_THROUGH =
-      Set.of("broker.settings", "identity", "policy", "publish.ackOverrides", "schemas");
+      Set.of("broker.settings", "identity", "policy", "publish.ackOverrides", "schemas", "proxy");
 
   public static final String DEFAULT_BROKER_URL = "embedded:./sluice-data";
   public static final List<String> DEFAULT_CONTENT_TYPES =
@@ -120,7 +121,16 @@ public final class ConfigLoader {
             r.duration("idempotency.ttl", Duration.ofHours(24)),
             (int) r.number("idempotency.maxEntries", 100_000, 1, 10_000_000)),
         new GatewayConfig.Logging(r.oneOf("logging.format", "json", "json", "text")),
-        streaming(r));
+        streaming(r),
+        Optional.empty(),
+        proxy(r));
+  }
+
+  private static ProxyConfig proxy(ConfigReader r) {
+    List<String> problems = new ArrayList<>();
+    ProxyConfig proxy = ProxyConfig.read(r.section("proxy"), problems);
+    problems.forEach(r::problem);
+    return proxy;
   }
 
   private static GatewayConfig.Streaming streaming(ConfigReader r) {

@@ -2,6 +2,7 @@ package io.sluice.gateway.config;
 
 import io.sluice.broker.AckMode;
 import io.sluice.contracts.RegistrySettings;
+import io.sluice.gateway.proxy.ProxyConfig;
 import io.sluice.subject.SubjectPattern;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param policy the {@code policy} section as read, empty when absent (development policy)
  * @param schemas the {@code schemas} section's registry settings; empty when the section is absent,
  *     and then no event is validated against a schema
+ * @param proxy the {@code proxy} section: routes to upstream services, none when absent
  */
 public record GatewayConfig(
     Server server,
@@ -32,7 +34,8 @@ public record GatewayConfig(
     Idempotency idempotency,
     Logging logging,
     Streaming streaming,
-    Optional<RegistrySettings> schemas) {
+    Optional<RegistrySettings> schemas,
+    ProxyConfig proxy) {
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -45,30 +48,7 @@ public record GatewayConfig(
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(streaming, "streaming");
     Objects.requireNonNull(schemas, "schemas");
-  }
-
-  /** The configuration without a schema registry (no {@code schemas} section). */
-  public GatewayConfig(
-      Server server,
-      BrokerTarget broker,
-      Map<String, Object> identity,
-      Map<String, Object> policy,
-      Limits limits,
-      Publish publish,
-      Idempotency idempotency,
-      Logging logging,
-      Streaming streaming) {
-    this(
-        server,
-        broker,
-        identity,
-        policy,
-        limits,
-        publish,
-        idempotency,
-        logging,
-        streaming,
-        Optional.empty());
+    Objects.requireNonNull(proxy, "proxy");
   }
 
   /** This configuration with the {@code schemas} section's settings (empty: no registry). */
@@ -83,7 +63,8 @@ public record GatewayConfig(
         idempotency,
         logging,
         streaming,
-        settings);
+        settings,
+        proxy);
   }
 
   /** True when no identity is configured: the gateway then mints and accepts a dev token. */

@@ -8,6 +8,7 @@ import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.GatewayOptions;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
+import io.sluice.gateway.proxy.Proxy;
 import io.sluice.gateway.stream.StreamEndpoints;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -70,7 +71,12 @@ public final class Routes {
             new Tracing(options.openTelemetry()),
             clock,
             schemas);
-    return new Routes(services).mount(Router.router(vertx));
+    Router router = new Routes(services).mount(Router.router(vertx));
+    if (config.proxy().enabled()) {
+      Proxy.start(vertx, config.proxy(), metrics.registry(), options.proxyListener(), clock)
+          .mount(router, new ProxyBridge(services));
+    }
+    return router;
   }
 
   private Router mount(Router router) {

@@ -1,0 +1,124 @@
+package io.sluice.gateway.proxy;
+
+import io.sluice.gateway.identity.Identity;
+import io.sluice.gateway.internal.Problem;
+import io.sluice.gateway.policy.Decision;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy's request path for one route, top to bottom: derive the policy subject, authenticate,
+ * throttle, authorize, then forward (HTTP) or relay (WebSocket upgrade). Every outcome, refused or
+ * forwarded, is recorded once through {@link #record}.
+ */
+final class ProxyHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
+
+  private final ProxyConfig.Route route;
+  private final ProxyHost host;
+  private final Forwarder forwarder;
+  private final WebSocketRelay relay;
+  private final ProxyListener listener;
+
+  ProxyHandler(
+      ProxyConfig.Route route,
+      ProxyHost host,
+      Forwarder forwarder,
+      WebSocketRelay relay,
+      ProxyListener listener) {
+    this.route = route;
+    this.host = host;
+    this.forwarder = forwarder;
+    this.relay = relay;
+    this.listener = listener;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    ctx.request().pause();
+    ProxiedRequest p = new ProxiedRequest(ctx, route, host.requestId(ctx));
+    Optional<String> subject =
+        route.action().or(() -> PolicySubject.of(p.method(), ctx.request().path()));
+    host.named(ctx, "proxy:" + route.name(), subject.orElse(""));
+    if (subject.isEmpty()) {
+      refuse(p, ProxyProblems.invalidPath(ctx.request().path()));
+      return;
+    }
+    p.subject = subject.get();
+    Future.fromCompletionStage(host.authenticate(ctx), ctx.vertx().getOrCreateContext())
+        .onComplete(ar -> authenticated(p, ar.result(), ar.cause()));
+  }
+
+  private void authenticated(ProxiedRequest p, Identity identity, Throwable failure) {
+    if (failure == null) {
+      p.identity = identity;
+      failure = throttle(identity);
+    }
+    if (failure != null) {
+      host.fail(p.ctx, failure);
+      record(p, host.status(failure));
+      return;
+    }
+    Decision decision = host.decide(identity, p.subject);
+    p.rule = decision.rule();
+    p.allowed = decision.allowed();
+    if (!decision.allowed()) {
+      refuse(p, host.forbidden(p.subject, decision));
+    } else if (isUpgrade(p)) {
+      relay.relay(p, this::record);
+    } else {
+      forwarder.forward(p, this::record);
+    }
+  }
+
+  private Throwable throttle(Identity identity) {
+    try {
+      host.throttle(identity);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  private void refuse(ProxiedRequest p, Problem problem) {
+    host.problem(p.ctx, problem);
+    record(p, problem.status());
+  }
+
+  private static boolean isUpgrade(ProxiedRequest p) {
+    String upgrade = p.request().getHeader("Upgrade");
+    return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+  }
+
+  /** The structured log line and the typed event for one call. */
+  void record(ProxiedRequest p, int status) {
+    ProxyCall call = p.toCall(status);
+    LOG.atInfo()
+        .addKeyValue("requestId", call.requestId())
+        .addKeyValue("route", call.route())
+        .addKeyValue("method", call.method())
+        .addKeyValue("path", call.path())
+        .addKeyValue("subject", call.subject())
+        .addKeyValue("identity", call.identityId().orElse(""))
+        .addKeyValue("upstream", call.upstream().orElse(""))
+        .addKeyValue("status", call.status())
+        .addKeyValue("latencyMicros", call.latency().toNanos() / 1000)
+        .addKeyValue("rule", call.rule().orElse(""))
+        .addKeyValue("attempts", call.attempts())
+        .log("proxied request");
+    try {
+      listener.completed(call);
+    } catch (RuntimeException e) {
+      LOG.error("a proxy listener failed on request {}", call.requestId(), e);
+    }
+  }
+
+  /** Receives the final status of a request that was forwarded or relayed. */
+  interface Recorder {
+    void record(ProxiedRequest p, int status);
+  }
+}

@@ -1,0 +1,39 @@
+package io.sluice.gateway.proxy;
+
+import io.sluice.gateway.identity.Identity;
+import io.sluice.gateway.internal.Problem;
+import io.sluice.gateway.policy.Decision;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the proxy borrows from the gateway it runs in: the request's id and trace, the gateway's
+ * authentication, rate limit and policy, and its problem responses. Failures of {@link
+ * #authenticate} and {@link #throttle} are the gateway's own problems and are sent by {@link
+ * #fail}.
+ */
+public interface ProxyHost {
+  String requestId(RoutingContext ctx);
+
+  /** The W3C {@code traceparent} of the request's span, or null when it is not sampled. */
+  String traceparent(RoutingContext ctx);
+
+  /** Names the request for logs, metrics and the span. */
+  void named(RoutingContext ctx, String route, String subject);
+
+  CompletionStage<Identity> authenticate(RoutingContext ctx);
+
+  void throttle(Identity identity);
+
+  Decision decide(Identity identity, String subject);
+
+  Problem forbidden(String subject, Decision decision);
+
+  void problem(RoutingContext ctx, Problem problem);
+
+  /** Sends the problem a failure of {@link #authenticate} or {@link #throttle} stands for. */
+  void fail(RoutingContext ctx, Throwable failure);
+
+  /** The status a failure of {@link #authenticate} or {@link #throttle} is answered with. */
+  int status(Throwable failure);
+}

@@ -1,0 +1,52 @@
+package io.sluice.gateway.proxy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** Proxy meters by route and upstream: requests and latency, upstream errors, ejections. */
+final class ProxyMetrics {
+  private final MeterRegistry registry;
+
+  ProxyMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void call(ProxyCall call) {
+    Timer.builder("sluice.proxy.requests")
+        .description("Proxied requests by route, upstream and status")
+        .tag("route", call.route())
+        .tag("upstream", call.upstream().orElse("none"))
+        .tag("status", Integer.toString(call.status()))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(call.latency());
+  }
+
+  void upstreamError(String route, Upstream upstream, String kind) {
+    Counter.builder("sluice.proxy.upstream.errors")
+        .description("Connect failures, timeouts and 5xx answers from upstream instances")
+        .tag("route", route)
+        .tag("upstream", upstream.label())
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
+  }
+
+  void ejection(String pool, Upstream upstream) {
+    Counter.builder("sluice.proxy.ejections")
+        .description("Upstream instances taken out of their pool as unhealthy")
+        .tag("pool", pool)
+        .tag("upstream", upstream.label())
+        .register(registry)
+        .increment();
+  }
+
+  void retry(String route) {
+    Counter.builder("sluice.proxy.retries")
+        .description("Idempotent requests retried on another instance")
+        .tag("route", route)
+        .register(registry)
+        .increment();
+  }
+}
