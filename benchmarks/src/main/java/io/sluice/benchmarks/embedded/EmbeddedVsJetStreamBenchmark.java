@@ -47,17 +47,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * storage, started by the benchmark. {@link BenchmarkRatios} runs both in one run and prints
  * embedded / JetStream per benchmark.
  *
- * <p>Run from the repository root:
+ * <p>Run from the repository root (writes
+ * benchmarks/results/&lt;date&gt;-embedded-vs-jetstream.txt):
  *
  * <pre>
- * ./mvnw -B -q -pl benchmarks -am compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/cp.txt -Dmaven.compiler.proc=full
- * java -cp benchmarks/target/classes:$(cat benchmarks/target/cp.txt) \
- *     io.sluice.benchmarks.embedded.BenchmarkRatios
+ * bench/run embedded
  * </pre>
  *
- * <p>{@code java} must be a JDK 21 or newer; {@code -Dmaven.compiler.proc=full} lets JDK 23+ run
- * JMH's annotation processor. {@code nats-server} (2.9 or newer) must be on the PATH.
+ * <p>{@code nats-server} (2.9 or newer) must be on the PATH.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -39,11 +39,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * NATS). The raw baselines send the same subject, {@code ce-} headers and payload. Starts its own
  * {@code nats-server -js} (memory stream) on a free loopback port.
  *
- * <p>Run (prints the Sluice/raw ratios at the end):
+ * <p>Run from the repository root (prints the Sluice/raw ratios at the end and writes
+ * benchmarks/results/&lt;date&gt;-nats-publish.txt):
  *
  * <pre>
- * ./mvnw -B -q -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true
- * java -cp benchmarks/target/benchmarks.jar io.sluice.benchmarks.nats.NatsPublishBenchmark
+ * bench/run nats
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -131,8 +131,9 @@ public final class ConfigLoader {
             (int) r.number("idempotency.maxEntries", 100_000, 1, 10_000_000)),
         new GatewayConfig.Logging(r.oneOf("logging.format", "json", "json", "text")),
         streaming(r),
-        audit(r, brokerUrl),
-        proxy(r));
+        Optional.empty(),
+        proxy(r),
+        audit(r, brokerUrl));
   }
 
   private static GatewayAuditConfig audit(ConfigReader r, String brokerUrl) {

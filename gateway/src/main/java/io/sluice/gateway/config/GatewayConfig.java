@@ -36,9 +36,9 @@ public record GatewayConfig(
     Idempotency idempotency,
     Logging logging,
     Streaming streaming,
-    GatewayAuditConfig audit,
+    Optional<RegistrySettings> schemas,
     ProxyConfig proxy,
-    Optional<RegistrySettings> schemas) {
+    GatewayAuditConfig audit) {
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -50,37 +50,9 @@ public record GatewayConfig(
     Objects.requireNonNull(idempotency, "idempotency");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(streaming, "streaming");
-    Objects.requireNonNull(audit, "audit");
-    Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(schemas, "schemas");
-  }
-
-  /** The configuration without a schema registry (no {@code schemas} section). */
-  public GatewayConfig(
-      Server server,
-      BrokerTarget broker,
-      Map<String, Object> identity,
-      Map<String, Object> policy,
-      Limits limits,
-      Publish publish,
-      Idempotency idempotency,
-      Logging logging,
-      Streaming streaming,
-      GatewayAuditConfig audit,
-      ProxyConfig proxy) {
-    this(
-        server,
-        broker,
-        identity,
-        policy,
-        limits,
-        publish,
-        idempotency,
-        logging,
-        streaming,
-        audit,
-        proxy,
-        Optional.empty());
+    Objects.requireNonNull(proxy, "proxy");
+    Objects.requireNonNull(audit, "audit");
   }
 
   /** This configuration with the {@code schemas} section's settings (empty: no registry). */
@@ -95,9 +67,9 @@ public record GatewayConfig(
         idempotency,
         logging,
         streaming,
-        audit,
+        settings,
         proxy,
-        settings);
+        audit);
   }
 
   /** True when no identity is configured: the gateway then mints and accepts a dev token. */
