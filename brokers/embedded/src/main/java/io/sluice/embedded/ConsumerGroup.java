@@ -174,17 +174,27 @@ final class ConsumerGroup {
     member.enqueue(new EmbeddedDelivery(this, p, attempt, p.deliveries));
   }
 
+  /**
+   * Settles the event, whichever of its deliveries is acked: an ack that arrives after the ack wait
+   * gave the event to someone else still settles it, and a repeated ack changes nothing. Either way
+   * the stage completes only after a commit taken after this call, so it never reports an ack that
+   * a crash could still undo, and the settled event is not handled again.
+   */
   synchronized CompletionStage<Void> ack(Pending p, int attempt) {
     if (closed) {
       return CompletableFuture.failedFuture(
           new BrokerClosedException("embedded broker is closed; the delivery was not settled"));
     }
-    if (!isCurrent(p, attempt)) {
-      return DONE;
+    if (window.get(p.sequence()) == p) {
+      settle(p);
+      dispatch();
     }
-    settle(p);
-    dispatch();
     return positions.durable();
+  }
+
+  /** False once the event is settled or given to a later delivery: the handler skips it. */
+  synchronized boolean isOutstanding(Pending p, int attempt) {
+    return isCurrent(p, attempt);
   }
 
   synchronized CompletionStage<Void> term(Pending p, int attempt) {

@@ -42,6 +42,11 @@ final class EmbeddedDelivery implements Delivery {
     return OptionalLong.of(pending.sequence());
   }
 
+  /** False once the event was settled or delivered again: handling this copy is pointless. */
+  boolean isOutstanding() {
+    return group.isOutstanding(pending, attempt);
+  }
+
   /** Completes once the ack is durable (for a durable group) or recorded (private). */
   @Override
   public CompletionStage<Void> ack() {

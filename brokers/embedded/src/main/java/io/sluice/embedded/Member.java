@@ -86,7 +86,7 @@ final class Member implements Subscription {
         close();
         break;
       }
-      if (active.get()) {
+      if (active.get() && isOutstanding(next)) {
         handle((Delivery) next);
       }
     }
@@ -99,6 +99,11 @@ final class Member implements Subscription {
     } catch (InterruptedException e) {
       return STOP;
     }
+  }
+
+  /** A delivery settled or superseded while it waited in the queue is not handed out. */
+  private static boolean isOutstanding(Object next) {
+    return !(next instanceof EmbeddedDelivery delivery) || delivery.isOutstanding();
   }
 
   private void handle(Delivery delivery) {

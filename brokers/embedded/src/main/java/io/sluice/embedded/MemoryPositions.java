@@ -60,8 +60,10 @@ final class MemoryPositions implements Positions {
   @Override
   public void restart(String pattern, long floor) {
     this.pattern = pattern;
+    if (floor != this.floor) {
+      settled.clear();
+    }
     this.floor = floor;
-    settled.clear();
     deliveries.clear();
   }
 }

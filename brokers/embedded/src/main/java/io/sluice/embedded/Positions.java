@@ -27,6 +27,10 @@ interface Positions {
   /** The pattern the positions were taken for, to detect a changed subscription. */
   String pattern();
 
-  /** Restarts the positions at {@code floor} for a new pattern, forgetting settled sequences. */
+  /**
+   * Restarts the positions for a new pattern. At the same floor the sequences settled above it stay
+   * settled (an acked event is never delivered to the group again); at another floor they are
+   * forgotten, as are delivery counts.
+   */
   void restart(String pattern, long floor);
 }

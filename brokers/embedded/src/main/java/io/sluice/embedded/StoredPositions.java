@@ -113,8 +113,10 @@ final class StoredPositions implements Positions {
     storage.change(
         () -> {
           this.pattern = pattern;
+          if (floor != this.floor) {
+            settled.clear();
+          }
           this.floor = floor;
-          settled.clear();
           deliveries.clear();
           writeHeader();
         });

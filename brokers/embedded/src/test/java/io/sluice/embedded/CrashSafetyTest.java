@@ -7,9 +7,7 @@ import io.sluice.broker.AckMode;
 import io.sluice.broker.Broker;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.subject.SubjectPattern;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,9 +58,15 @@ class CrashSafetyTest {
     assertGroupResumesWithoutConfirmedAcks(logged.keySet());
   }
 
-  /** Starts the child, waits until it has acknowledged {@code publishes} events, then kills it. */
+  /**
+   * Starts the child, waits until it has acknowledged {@code publishes} events, then kills it. The
+   * child writes its claims to a file, not a pipe: bytes it wrote before the kill are in the file
+   * whatever the kill interrupts, while the tail of a pipe can be lost when the process exits while
+   * the parent is reading it.
+   */
   private String runAndKill(String round, String fsync, int publishes) throws Exception {
     Path stderr = dir.resolveSibling(dir.getFileName() + "-" + round + ".err");
+    Path stdout = dir.resolveSibling(dir.getFileName() + "-" + round + ".out");
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -72,22 +76,20 @@ class CrashSafetyTest {
                 dir.toString(),
                 round,
                 fsync)
+            .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile())
             .start();
-    var stdout = new ByteArrayOutputStream();
-    Thread reader = Thread.ofVirtual().start(() -> copy(child, stdout));
     try {
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(20))
           .failFast("child died: " + stderrOf(stderr), () -> !child.isAlive())
-          .until(() -> count(stdout, "PUB ") >= publishes);
+          .until(() -> count(Files.readString(stdout), "PUB ") >= publishes);
     } finally {
       child.destroyForcibly();
       child.waitFor(10, TimeUnit.SECONDS);
     }
-    reader.join(Duration.ofSeconds(10));
-    return completeLines(stdout);
+    return completeLines(Files.readString(stdout));
   }
 
   private void check(String output) {
@@ -145,24 +147,7 @@ class CrashSafetyTest {
     assertThat(delivered).containsAll(skipped);
   }
 
-  private static void copy(Process child, ByteArrayOutputStream into) {
-    byte[] buffer = new byte[8192];
-    try (var in = child.getInputStream()) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        synchronized (into) {
-          into.write(buffer, 0, n);
-        }
-      }
-    } catch (IOException e) {
-      // the child was killed; what arrived is kept
-    }
-  }
-
-  private static int count(ByteArrayOutputStream out, String prefix) {
-    String text;
-    synchronized (out) {
-      text = out.toString(StandardCharsets.UTF_8);
-    }
+  private static int count(String text, String prefix) {
     int count = 0;
     for (int i = text.indexOf(prefix); i >= 0; i = text.indexOf(prefix, i + 1)) {
       count++;
@@ -171,11 +156,7 @@ class CrashSafetyTest {
   }
 
   /** The output up to the last newline: a line cut by the kill is not a claim. */
-  private static String completeLines(ByteArrayOutputStream out) {
-    String text;
-    synchronized (out) {
-      text = out.toString(StandardCharsets.UTF_8);
-    }
+  private static String completeLines(String text) {
     return text.substring(0, text.lastIndexOf('\n') + 1);
   }
 

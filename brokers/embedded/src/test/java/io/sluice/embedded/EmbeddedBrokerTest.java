@@ -182,6 +182,47 @@ class EmbeddedBrokerTest {
   }
 
   @Test
+  void ackOfAnExpiredDelivery_settlesTheEvent_soTheGroupNeverGetsItAgain() {
+    List<Delivery> got = new CopyOnWriteArrayList<>();
+    var options = SubscribeOptions.group("late").withAckWait(Duration.ofMillis(150));
+    broker.subscribe(ALL_ORDERS, options, got::add);
+    publish("slow");
+    await().until(() -> got.size() == 2);
+
+    got.get(0).ack().toCompletableFuture().join();
+
+    broker.close();
+    broker = Broker.connect("embedded:" + dir);
+    List<String> resumed = new CopyOnWriteArrayList<>();
+    broker.subscribe(ALL_ORDERS, SubscribeOptions.group("late"), d -> resumed.add(text(d.event())));
+    publish("marker");
+    await().until(() -> resumed.contains("marker"));
+    assertThat(resumed).containsExactly("marker");
+  }
+
+  @Test
+  void ackTwice_bothStagesCompleteAndTheEventStaysSettledAfterRestart() {
+    List<Delivery> got = new CopyOnWriteArrayList<>();
+    broker.subscribe(ALL_ORDERS, SubscribeOptions.group("twice"), got::add);
+    publish("once");
+    await().until(() -> got.size() == 1);
+
+    var first = got.get(0).ack().toCompletableFuture();
+    var second = got.get(0).ack().toCompletableFuture();
+    second.join();
+
+    assertThat(first).isDone();
+    broker.close();
+    broker = Broker.connect("embedded:" + dir);
+    List<String> resumed = new CopyOnWriteArrayList<>();
+    broker.subscribe(
+        ALL_ORDERS, SubscribeOptions.group("twice"), d -> resumed.add(text(d.event())));
+    publish("marker");
+    await().until(() -> resumed.contains("marker"));
+    assertThat(resumed).containsExactly("marker");
+  }
+
+  @Test
   void throwingHandler_getsTheDeliveryAgain() {
     List<Integer> counts = new CopyOnWriteArrayList<>();
     broker.subscribe(

@@ -51,6 +51,38 @@ class RestartTest {
   }
 
   @Test
+  void eventAckedAboveTheFloor_staysSettled_whenTheGroupComesBackWithAnotherPattern() {
+    try (Broker broker = open()) {
+      List<String> seen = new CopyOnWriteArrayList<>();
+      broker.subscribe(
+          PATTERN,
+          SubscribeOptions.group("audit"),
+          d -> {
+            seen.add(text(d.event()));
+            if (text(d.event()).equals("second")) {
+              d.ack().toCompletableFuture().join();
+            }
+          });
+      publish(broker, event("first"));
+      publish(broker, event("second"));
+      await().until(() -> seen.size() == 2);
+    }
+    try (Broker broker = open()) {
+      List<String> resumed = new CopyOnWriteArrayList<>();
+      broker.subscribe(
+          SubjectPattern.of("orders.created"),
+          SubscribeOptions.group("audit"),
+          d -> {
+            resumed.add(text(d.event()));
+            d.ack();
+          });
+      publish(broker, event("marker"));
+      await().until(() -> resumed.contains("marker"));
+      assertThat(resumed).containsExactly("first", "marker");
+    }
+  }
+
+  @Test
   void groupPosition_survives_andUnackedEventIsRedeliveredWithHigherCount() {
     List<Delivery> first = new CopyOnWriteArrayList<>();
     try (Broker broker = open()) {
