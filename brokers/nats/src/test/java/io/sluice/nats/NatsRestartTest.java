@@ -85,7 +85,7 @@ class NatsRestartTest {
         .untilAsserted(() -> assertThat(received).hasSize(EVENTS));
     assertThat(storedMessages("ORDERS", subject)).isEqualTo(EVENTS);
     assertThat(states).contains(ConnectionState.RECONNECTING);
-    assertThat(broker.state()).isEqualTo(ConnectionState.CONNECTED);
+    await().until(() -> broker.state() == ConnectionState.CONNECTED);
 
     consumer.close();
     publishWithRetry(subject, "after-close");
