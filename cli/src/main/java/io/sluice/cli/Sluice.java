@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       PolicyCommand.class,
       SchemaCommand.class,
+      DlqCommand.class,
       ApiDocumentCommands.AsyncApi.class,
       ApiDocumentCommands.OpenApi.class,
       VersionCommand.class,
