@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       PolicyCommand.class,
       AuditCommand.class,
       SchemaCommand.class,
+      DlqCommand.class,
       ApiDocumentCommands.AsyncApi.class,
       ApiDocumentCommands.OpenApi.class,
       VersionCommand.class,

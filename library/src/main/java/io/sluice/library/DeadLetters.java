@@ -1,5 +1,10 @@
 package io.sluice.library;
 
+import io.sluice.broker.Broker;
+import io.sluice.library.internal.Redriver;
+import io.sluice.subject.Subject;
+import java.util.List;
+
 /**
  * Extension attributes added to an event published to a dead-letter subject. The rest of the event
  * (id, type, data, other extensions) is the original's.
@@ -30,6 +35,23 @@ public final class DeadLetters {
   public static final String REASON_EXHAUSTED = "exhausted";
 
   public static final int MAX_MESSAGE = 500;
+
+  /** Every extension a dead letter carries that its original did not. */
+  public static final List<String> EXTENSIONS =
+      List.of(REASON, ATTEMPTS, ERROR_TYPE, ERROR_MESSAGE, ORIGINAL_SUBJECT);
+
+  /**
+   * Reads {@code deadLetterSubject} from the start and republishes each event to its original
+   * subject (or {@link RedriveOptions#target()}) without the dead-letter extensions, with an
+   * idempotency key derived from the dead letter's ({@code redrive <key>}) so a repeat is
+   * suppressed. A dead letter is acknowledged only once the republish is confirmed durable. Returns
+   * when the subject has been quiet for {@link RedriveOptions#quietPeriod()} or {@link
+   * RedriveOptions#max()} events were taken.
+   */
+  public static RedriveResult redrive(
+      Broker broker, Subject deadLetterSubject, RedriveOptions options) {
+    return new Redriver(broker, deadLetterSubject, options).run();
+  }
 
   private DeadLetters() {}
 }

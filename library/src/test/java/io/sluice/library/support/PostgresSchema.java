@@ -44,6 +44,11 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
+  /** A JDBC URL that opens connections in this schema, for another process. */
+  public String jdbcUrl() {
+    return URL + "?currentSchema=" + schema + "&user=" + USER;
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }
