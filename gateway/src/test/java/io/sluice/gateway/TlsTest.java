@@ -25,7 +25,8 @@ class TlsTest {
   void serverTls_servesHttps_withTheConfiguredCertificate() throws Exception {
     SelfSignedCertificate cert = SelfSignedCertificate.create("localhost");
     String yaml =
-        "server:\n  tls:\n    cert: "
+        // a whole server section replaces the harness's, so it repeats host and port 0
+        "server:\n  host: 127.0.0.1\n  port: 0\n  tls:\n    cert: "
             + cert.certificatePath()
             + "\n    key: "
             + cert.privateKeyPath()
