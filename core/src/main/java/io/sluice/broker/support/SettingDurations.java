@@ -21,14 +21,23 @@ public final class SettingDurations {
       return Optional.of(d);
     }
     String text = String.valueOf(value).trim();
-    Matcher m = SHORT.matcher(text);
+    Optional<Duration> parsed = parse(text);
+    if (parsed.isEmpty()) {
+      problems.add(key + " must be a duration like 500ms, 90s, 2m or PT2M but was '" + text + "'");
+    }
+    return parsed;
+  }
+
+  /** Parses {@code 500ms}, {@code 90s}, {@code 2m}, {@code 1h} or ISO-8601; empty when neither. */
+  public static Optional<Duration> parse(String text) {
+    String trimmed = text.trim();
+    Matcher m = SHORT.matcher(trimmed.toLowerCase(java.util.Locale.ROOT));
     if (m.matches()) {
       return Optional.of(ofUnit(Long.parseLong(m.group(1)), m.group(2)));
     }
     try {
-      return Optional.of(Duration.parse(text));
+      return Optional.of(Duration.parse(trimmed));
     } catch (DateTimeParseException e) {
-      problems.add(key + " must be a duration like 500ms, 90s, 2m or PT2M but was '" + text + "'");
       return Optional.empty();
     }
   }
