@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.sluice.gateway.CapturedLogs;
@@ -27,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +52,7 @@ class ProxyTokenAttackTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private ECKey key;
+  private RSAKey rsa;
   private UpstreamServers orders;
   private UpstreamServers billing;
   private GatewayAssembly assembly;
@@ -54,8 +61,9 @@ class ProxyTokenAttackTest {
   @BeforeEach
   void start() throws Exception {
     key = new ECKeyGenerator(Curve.P_256).keyID("k1").algorithm(JWSAlgorithm.ES256).generate();
+    rsa = new RSAKeyGenerator(2048).keyID("r1").algorithm(JWSAlgorithm.RS256).generate();
     Path jwks = dir.resolve("jwks.json");
-    Files.writeString(jwks, new JWKSet(key.toPublicJWK()).toString());
+    Files.writeString(jwks, new JWKSet(List.of(key.toPublicJWK(), rsa.toPublicJWK())).toString());
     orders = UpstreamServers.start(1, (i, req) -> req.response().end("orders"));
     billing = UpstreamServers.start(1, (i, req) -> req.response().end("billing"));
     String yaml =
@@ -64,7 +72,7 @@ class ProxyTokenAttackTest {
         broker: {url: "mem:"}
         audit: {store: {url: "jdbc:h2:mem:proxy-token-attack;DB_CLOSE_DELAY=-1"}}
         identity:
-          jwt: {issuer: "%s", audience: sluice, jwksFile: "%s", algorithms: [ES256]}
+          jwt: {issuer: "%s", audience: sluice, jwksFile: "%s", algorithms: [ES256, RS256]}
         policy:
           roles:
             order-reader:
@@ -115,6 +123,13 @@ class ProxyTokenAttackTest {
         .subject(subject)
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plusSeconds(300)));
+  }
+
+  private static String signWith(JWSHeader header, JWTClaimsSet claims, JWSSigner signer)
+      throws Exception {
+    SignedJWT jwt = new SignedJWT(header, claims);
+    jwt.sign(signer);
+    return jwt.serialize();
   }
 
   private String sign(JWTClaimsSet claims) throws Exception {
@@ -180,5 +195,67 @@ class ProxyTokenAttackTest {
 
     assertThat(call("GET", "/orders/1", token).statusCode()).isEqualTo(401);
     assertThat(orders.received).isEmpty();
+  }
+
+  @Test
+  void rs256Token_fromTheSameKeySet_isAccepted() throws Exception {
+    String token =
+        signWith(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").build(),
+            claims("alice").build(),
+            new RSASSASigner(rsa));
+
+    assertThat(call("GET", "/orders/1", token).body()).isEqualTo("orders");
+  }
+
+  @Test
+  void hmacSignedWithTheRsaPublicKeyAsSecret_returns401() throws Exception {
+    String token =
+        signWith(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("r1").build(),
+            claims("alice").build(),
+            new MACSigner(rsa.toRSAPublicKey().getEncoded()));
+
+    assertThat(call("GET", "/orders/1", token).statusCode()).isEqualTo(401);
+    assertThat(orders.received).isEmpty();
+  }
+
+  @Test
+  void tokenSignedByAnUnknownKey_returns401() throws Exception {
+    ECKey stranger =
+        new ECKeyGenerator(Curve.P_256).keyID("k2").algorithm(JWSAlgorithm.ES256).generate();
+    ECKey impostor =
+        new ECKeyGenerator(Curve.P_256).keyID("k1").algorithm(JWSAlgorithm.ES256).generate();
+    JWTClaimsSet alice = claims("alice").build();
+
+    String unknownKid =
+        signWith(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k2").build(),
+            alice,
+            new ECDSASigner(stranger));
+    String knownKidWrongKey =
+        signWith(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(),
+            alice,
+            new ECDSASigner(impostor));
+
+    assertThat(call("GET", "/orders/1", unknownKid).statusCode()).isEqualTo(401);
+    assertThat(call("GET", "/orders/1", knownKidWrongKey).statusCode()).isEqualTo(401);
+    assertThat(orders.received).isEmpty();
+  }
+
+  @Test
+  void tamperedPayload_returns401() throws Exception {
+    String alice = sign(claims("alice").build());
+    String[] parts = alice.split("\\.");
+    String bobPayload =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(claims("bob").build().toString().getBytes(StandardCharsets.UTF_8));
+
+    String tampered = parts[0] + "." + bobPayload + "." + parts[2];
+
+    assertThat(call("POST", "/billing/invoices", tampered).statusCode()).isEqualTo(401);
+    assertThat(billing.received).isEmpty();
   }
 }
