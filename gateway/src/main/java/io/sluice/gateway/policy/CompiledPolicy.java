@@ -131,7 +131,7 @@ final class CompiledPolicy implements PolicyEngine {
 
   private static Optional<SubjectPattern> parseTarget(Action action, String target) {
     try {
-      if (action != Action.SUBSCRIBE) {
+      if (action != Action.SUBSCRIBE && action != Action.REQUEST) {
         Subject.of(target);
       }
       return Optional.of(SubjectPattern.of(target));

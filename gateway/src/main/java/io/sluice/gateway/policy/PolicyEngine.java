@@ -10,8 +10,8 @@ import io.sluice.gateway.identity.Identity;
 public interface PolicyEngine {
 
   /**
-   * @param target a subject for publish and request; a subject or pattern for subscribe (allowed
-   *     only when every subject it can match is allowed)
+   * @param target a subject for publish and admin; a subject or pattern for subscribe and request
+   *     (a pattern is allowed only when every subject it can match is allowed)
    */
   Decision decide(Identity identity, Action action, String target);
 }

@@ -98,7 +98,9 @@ final class PolicyReader {
     }
     for (String text : rule.stringOrList("subjects")) {
       try {
-        subjects.add(SubjectTemplate.parse(text));
+        subjects.add(
+            SubjectTemplate.parse(
+                HttpAction.isShorthand(text) ? HttpAction.toTemplate(text) : text));
       } catch (IllegalArgumentException e) {
         rule.problem(
             "subjects",

@@ -23,8 +23,9 @@ record Rule(
   }
 
   /**
-   * The first subject template this rule applies with to {@code target}, or empty. Publish, request
-   * and admin match the subject; subscribe asks containment for allow and overlap for deny.
+   * The first subject template this rule applies with to {@code target}, or empty. A subject is
+   * matched; a pattern (subscribe, or a proxy route's fixed request action) asks containment for
+   * allow and overlap for deny.
    */
   Optional<SubjectTemplate> match(Identity identity, Action action, SubjectPattern target) {
     if (!actions.contains(action)) {
@@ -40,7 +41,7 @@ record Rule(
     if (pattern.isEmpty()) {
       return false;
     }
-    if (action != Action.SUBSCRIBE) {
+    if (!target.hasWildcards()) {
       return pattern.get().matches(target.value());
     }
     return deny

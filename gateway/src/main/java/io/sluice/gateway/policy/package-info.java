@@ -28,12 +28,15 @@
  * }</pre>
  *
  * <p>Decisions: a deny rule of any bound role wins; otherwise an allow rule of any bound role
- * allows; otherwise the rule is {@code default-deny}. Publish, request and admin match the target
- * subject. Subscribe takes a pattern: it is allowed only when one allow pattern contains it (every
- * subject it can match is matched by that pattern; {@code orders.*} is within {@code orders.>}, not
- * the reverse) and denied when it overlaps any deny pattern ({@link
- * io.sluice.gateway.policy.PatternAlgebra}). Containment in a single allow pattern is stricter than
- * containment in the union of several; it never allows more.
+ * allows; otherwise the rule is {@code default-deny}. Publish and admin match the target subject.
+ * Subscribe takes a pattern (so may request: a proxy route's fixed action): it is allowed only when
+ * one allow pattern contains it (every subject it can match is matched by that pattern; {@code
+ * orders.*} is within {@code orders.>}, not the reverse) and denied when it overlaps any deny
+ * pattern ({@link io.sluice.gateway.policy.PatternAlgebra}). Containment in a single allow pattern
+ * is stricter than containment in the union of several; it never allows more.
+ *
+ * <p>Subjects of proxied requests may be written in the {@code http:} shorthand ({@code http:GET
+ * /orders/*} for {@code http.GET.orders.*}; see {@link io.sluice.gateway.policy.HttpAction}).
  *
  * <p>Templates: {@code {identity.id}}, {@code {identity.type}} and {@code {claims.<name>}} fill
  * from the caller. A value fills a variable only when it is one valid token (no {@code .}, {@code
