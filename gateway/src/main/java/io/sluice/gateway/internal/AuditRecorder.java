@@ -36,6 +36,12 @@ final class AuditRecorder {
     services.audit().append(entry(ctx, call).allowed(status, receipt).build());
   }
 
+  /** Records how an allowed call ended: its status, a receipt, and an error if it failed. */
+  void finished(RoutingContext ctx, AuditedCall call, int status, String receipt, String error) {
+    AuditEntry.Builder b = entry(ctx, call).allowed(status, receipt);
+    services.audit().append((error == null ? b : b.error(error)).build());
+  }
+
   /** Records the problem a call was answered with, unless it was the audit refusal itself. */
   void outcome(RoutingContext ctx, AuditedCall call, Problem problem) {
     if (problem.slug().equals(REFUSED_SLUG)) {

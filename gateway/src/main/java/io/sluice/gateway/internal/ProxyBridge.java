@@ -4,16 +4,20 @@ import io.sluice.audit.AuditAction;
 import io.sluice.gateway.identity.Identity;
 import io.sluice.gateway.policy.Action;
 import io.sluice.gateway.policy.Decision;
+import io.sluice.gateway.proxy.ProxyCall;
 import io.sluice.gateway.proxy.ProxyHost;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Lends the proxy the gateway's request bookkeeping, authentication, rate limit, policy (the {@code
- * request} action) and problem responses.
+ * request} action), audit trail and problem responses. An allowed call leaves two records: the
+ * allow decision before anything is forwarded, and its outcome (status, route, method, path,
+ * upstream, latency, emitted event) once the response is sent.
  */
 final class ProxyBridge implements ProxyHost {
   static final String AUDIT_REFUSED_RULE = "audit-unavailable";
+  private static final String AUDITED_CALL = "sluice.proxy.auditedCall";
 
   private final Services services;
   private final Guards guards;
@@ -57,18 +61,19 @@ final class ProxyBridge implements ProxyHost {
    * becomes a denial by {@value #AUDIT_REFUSED_RULE}, answered 503 by {@link #forbidden}.
    */
   @Override
-  public Decision decide(Identity identity, String subject) {
+  public Decision decide(RoutingContext ctx, Identity identity, String subject) {
     Decision decision = services.access().policy().decide(identity, Action.REQUEST, subject);
     AuditedCall call = new AuditedCall(AuditAction.PROXY, subject);
     call.identity = identity;
     if (!decision.allowed()) {
       services.metrics().denied("request", "forbidden");
-      recorder.outcome(null, call, Problems.forbidden("request", subject, decision));
+      recorder.outcome(ctx, call, Problems.forbidden("request", subject, decision));
       return decision;
     }
     call.decision = decision;
     try {
-      recorder.allow(null, call, 0);
+      recorder.allow(ctx, call, 0);
+      ctx.put(AUDITED_CALL, call);
       return decision;
     } catch (ProblemException refused) {
       return new Decision(
@@ -76,6 +81,15 @@ final class ProxyBridge implements ProxyHost {
           AUDIT_REFUSED_RULE,
           "the audit trail refused the record",
           decision.policyVersion());
+    }
+  }
+
+  /** The outcome record of an allowed call: its status, where it went, how long it took. */
+  @Override
+  public void finished(RoutingContext ctx, ProxyCall call, String receipt, String error) {
+    AuditedCall audited = ctx.get(AUDITED_CALL);
+    if (audited != null) {
+      recorder.finished(ctx, audited, call.status(), receipt, error);
     }
   }
 

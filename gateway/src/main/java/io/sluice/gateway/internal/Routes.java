@@ -76,7 +76,7 @@ public final class Routes {
             audit);
     Router router = new Routes(services).mount(Router.router(vertx));
     if (config.proxy().enabled()) {
-      Proxy.start(vertx, config.proxy(), metrics.registry(), options.proxyListener(), clock)
+      Proxy.start(vertx, config.proxy(), broker, metrics.registry(), options.proxyListener(), clock)
           .mount(router, new ProxyBridge(services));
     }
     return router;

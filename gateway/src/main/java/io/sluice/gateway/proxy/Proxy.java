@@ -1,6 +1,7 @@
 package io.sluice.gateway.proxy;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.broker.Broker;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -25,24 +26,31 @@ public final class Proxy implements AutoCloseable {
   private final Optional<AssertionSigner> signer;
   private final ProxyMetrics metrics;
   private final ProxyListener listener;
+  private final CallEvents events;
 
   private Proxy(
       ProxyConfig config,
       Upstreams upstreams,
       Optional<AssertionSigner> signer,
       ProxyMetrics metrics,
-      ProxyListener listener) {
+      ProxyListener listener,
+      CallEvents events) {
     this.config = config;
     this.upstreams = upstreams;
     this.signer = signer;
     this.metrics = metrics;
     this.listener = listener;
+    this.events = events;
   }
 
-  /** Opens the pools' clients and starts their health checks. */
+  /**
+   * Opens the pools' clients and starts their health checks; routes with {@code emit} publish their
+   * calls on {@code broker}.
+   */
   public static Proxy start(
       Vertx vertx,
       ProxyConfig config,
+      Broker broker,
       MeterRegistry registry,
       ProxyListener listener,
       Clock clock) {
@@ -57,7 +65,8 @@ public final class Proxy implements AutoCloseable {
           metrics.call(call);
           listener.completed(call);
         };
-    return new Proxy(config, upstreams, signer, metrics, all);
+    return new Proxy(
+        config, upstreams, signer, metrics, all, new CallEvents(broker, metrics, clock));
   }
 
   private static AssertionSigner signer(ProxyConfig.Assertion assertion, Clock clock) {
@@ -84,7 +93,7 @@ public final class Proxy implements AutoCloseable {
       Route r = router.route(pattern(route.pathPrefix()));
       route.host().ifPresent(r::virtualHost);
       route.methods().forEach(m -> r.method(HttpMethod.valueOf(m)));
-      r.handler(new ProxyHandler(route, host, forwarder, relay, listener));
+      r.handler(new ProxyHandler(route, host, forwarder, relay, listener, events));
     }
   }
 

@@ -36,4 +36,24 @@ public record ProxyCall(
     Objects.requireNonNull(route, "route");
     Objects.requireNonNull(latency, "latency");
   }
+
+  /**
+   * The call as the audit trail's receipt: {@code route=orders method=GET path=/orders/7
+   * upstream=127.0.0.1:8081 latencyMicros=1520 attempts=1} ({@code upstream=none} when no instance
+   * answered).
+   */
+  public String summary() {
+    return "route="
+        + route
+        + " method="
+        + method
+        + " path="
+        + path
+        + " upstream="
+        + upstream.orElse("none")
+        + " latencyMicros="
+        + latency.toNanos() / 1000
+        + " attempts="
+        + attempts;
+  }
 }

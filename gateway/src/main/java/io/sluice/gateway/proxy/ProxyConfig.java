@@ -1,5 +1,7 @@
 package io.sluice.gateway.proxy;
 
+import io.sluice.broker.AckMode;
+import io.sluice.subject.Subject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +53,7 @@ public record ProxyConfig(List<Route> routes, List<Pool> pools, Assertion assert
    *     http.GET.orders.42}); otherwise a fixed policy subject checked for every request on the
    *     route
    * @param retries how many times an idempotent request may be retried on another instance
+   * @param emit where each call is also published as a CloudEvent, if anywhere
    */
   public record Route(
       String name,
@@ -61,7 +64,8 @@ public record ProxyConfig(List<Route> routes, List<Pool> pools, Assertion assert
       Optional<String> action,
       boolean stripPrefix,
       Duration timeout,
-      int retries) {
+      int retries,
+      Optional<Emit> emit) {
     public Route {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(host, "host");
@@ -75,6 +79,20 @@ public record ProxyConfig(List<Route> routes, List<Pool> pools, Assertion assert
       if (retries < 0) {
         throw new IllegalArgumentException("retries must be >= 0 but was " + retries);
       }
+      Objects.requireNonNull(emit, "emit");
+    }
+  }
+
+  /**
+   * Publishing every call of a route as an {@code io.sluice.proxy.call} CloudEvent.
+   *
+   * @param subject the subject the events are published on
+   * @param ackMode how much confirmation each publish waits for (it never delays the response)
+   */
+  public record Emit(String subject, AckMode ackMode) {
+    public Emit {
+      Subject.of(subject);
+      Objects.requireNonNull(ackMode, "ackMode");
     }
   }
 

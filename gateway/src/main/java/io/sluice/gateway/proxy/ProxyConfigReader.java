@@ -1,5 +1,10 @@
 package io.sluice.gateway.proxy;
 
+import io.sluice.broker.AckMode;
+import io.sluice.gateway.policy.HttpAction;
+import io.sluice.subject.InvalidSubjectException;
+import io.sluice.subject.Subject;
+import io.sluice.subject.SubjectPattern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +37,8 @@ final class ProxyConfigReader {
           "action",
           "stripPrefix",
           "timeout",
-          "retries");
+          "retries",
+          "emit");
   private static final Set<String> POOL_KEYS =
       Set.of(
           "name",
@@ -87,6 +93,8 @@ final class ProxyConfigReader {
     Set<String> methods = methods(key + ".methods", n.get("methods"));
     Duration timeout = duration(key + ".timeout", n.get("timeout"), Duration.ofSeconds(30));
     int retries = (int) number(key + ".retries", n.get("retries"), 1, 0, 10);
+    Optional<String> action = action(key + ".action", n.get("action"));
+    Optional<ProxyConfig.Emit> emit = emit(key + ".emit", n.get("emit"));
     if (name == null || upstream == null || !prefix.startsWith("/")) {
       return Optional.empty();
     }
@@ -97,10 +105,58 @@ final class ProxyConfigReader {
             prefix,
             methods,
             upstream,
-            string(n.get("action")),
+            action,
             bool(n.get("stripPrefix")),
             timeout,
-            retries));
+            retries,
+            emit));
+  }
+
+  /** A subject or pattern, or the {@code http:} shorthand mapped onto one. */
+  private Optional<String> action(String key, Object node) {
+    Optional<String> text = string(node);
+    try {
+      return text.map(t -> HttpAction.isShorthand(t) ? HttpAction.toPattern(t) : t)
+          .map(t -> SubjectPattern.of(t).value());
+    } catch (InvalidSubjectException e) {
+      problems.add(
+          key
+              + ": must be a subject, a pattern or an http: action but was '"
+              + text.orElseThrow()
+              + "' ("
+              + e.getMessage()
+              + ")");
+    } catch (IllegalArgumentException e) {
+      problems.add(key + ": " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ProxyConfig.Emit> emit(String key, Object node) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> n = map(key, node);
+    unknown(key, n, Set.of("subject", "ackMode"));
+    Optional<String> subject = Optional.ofNullable(required(key + ".subject", n.get("subject")));
+    try {
+      subject.ifPresent(Subject::of);
+    } catch (InvalidSubjectException e) {
+      problems.add(
+          key
+              + ".subject: must be a subject without wildcards but was '"
+              + subject.get()
+              + "' ("
+              + e.getMessage()
+              + ")");
+      subject = Optional.empty();
+    }
+    String ack = string(n.get("ackMode")).orElse("none");
+    if (!ack.equals("none") && !ack.equals("durable")) {
+      problems.add(key + ".ackMode: must be none or durable but was '" + ack + "'");
+    }
+    AckMode mode = ack.equals("durable") ? AckMode.DURABLE : AckMode.FIRE_AND_FORGET;
+    return subject.map(s -> new ProxyConfig.Emit(s, mode));
   }
 
   private Optional<ProxyConfig.Pool> pool(String key, Map<String, Object> n) {

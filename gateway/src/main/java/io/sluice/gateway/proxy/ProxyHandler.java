@@ -23,18 +23,21 @@ final class ProxyHandler implements Handler<RoutingContext> {
   private final Forwarder forwarder;
   private final WebSocketRelay relay;
   private final ProxyListener listener;
+  private final CallEvents events;
 
   ProxyHandler(
       ProxyConfig.Route route,
       ProxyHost host,
       Forwarder forwarder,
       WebSocketRelay relay,
-      ProxyListener listener) {
+      ProxyListener listener,
+      CallEvents events) {
     this.route = route;
     this.host = host;
     this.forwarder = forwarder;
     this.relay = relay;
     this.listener = listener;
+    this.events = events;
   }
 
   @Override
@@ -63,7 +66,7 @@ final class ProxyHandler implements Handler<RoutingContext> {
       record(p, host.status(failure));
       return;
     }
-    Decision decision = host.decide(identity, p.subject);
+    Decision decision = host.decide(p.ctx, identity, p.subject);
     p.rule = decision.rule();
     p.allowed = decision.allowed();
     if (!decision.allowed()) {
@@ -115,6 +118,33 @@ final class ProxyHandler implements Handler<RoutingContext> {
     } catch (RuntimeException e) {
       LOG.error("a proxy listener failed on request {}", call.requestId(), e);
     }
+    if (p.allowed) {
+      emitThenAudit(p, call);
+    }
+  }
+
+  /**
+   * Publishes the call's event (when the route emits), then records the outcome with where the
+   * event went or why it did not; both happen after the response was sent.
+   */
+  private void emitThenAudit(ProxiedRequest p, ProxyCall call) {
+    String error = call.upstream().isEmpty() ? "no upstream answered" : null;
+    if (route.emit().isEmpty()) {
+      host.finished(p.ctx, call, call.summary(), error);
+      return;
+    }
+    Future.fromCompletionStage(
+            events.emit(p, call, host.traceparent(p.ctx)), p.ctx.vertx().getOrCreateContext())
+        .onSuccess(where -> host.finished(p.ctx, call, call.summary() + " emitted=" + where, error))
+        .onFailure(e -> host.finished(p.ctx, call, call.summary(), join(error, emitFailed(e))));
+  }
+
+  private String emitFailed(Throwable e) {
+    return "emit to " + route.emit().orElseThrow().subject() + " failed: " + CallEvents.reason(e);
+  }
+
+  private static String join(String first, String second) {
+    return first == null ? second : first + "; " + second;
   }
 
   /** Receives the final status of a request that was forwarded or relayed. */

@@ -25,7 +25,16 @@ public interface ProxyHost {
 
   void throttle(Identity identity);
 
-  Decision decide(Identity identity, String subject);
+  /** The policy's decision, on the audit trail before the call goes anywhere. */
+  Decision decide(RoutingContext ctx, Identity identity, String subject);
+
+  /**
+   * Puts how an allowed call ended on the audit trail.
+   *
+   * @param receipt what happened ({@link ProxyCall#summary()}, and where the call's event went)
+   * @param error why the call or its event failed, or null
+   */
+  void finished(RoutingContext ctx, ProxyCall call, String receipt, String error);
 
   Problem forbidden(String subject, Decision decision);
 

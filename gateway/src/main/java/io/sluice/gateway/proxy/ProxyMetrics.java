@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Proxy meters by route and upstream: requests and latency, upstream errors, ejections. */
+/**
+ * Proxy meters by route and upstream: requests and latency, upstream errors, ejections, retries and
+ * failed call events.
+ */
 final class ProxyMetrics {
   private final MeterRegistry registry;
 
@@ -45,6 +48,14 @@ final class ProxyMetrics {
   void retry(String route) {
     Counter.builder("sluice.proxy.retries")
         .description("Idempotent requests retried on another instance")
+        .tag("route", route)
+        .register(registry)
+        .increment();
+  }
+
+  void emitFailure(String route) {
+    Counter.builder("sluice.proxy.emit.failures")
+        .description("Proxied calls whose CloudEvent could not be published")
         .tag("route", route)
         .register(registry)
         .increment();

@@ -82,6 +82,64 @@ class ProxyConfigTest {
   }
 
   @Test
+  void actionShorthand_andEmit_areRead() {
+    GatewayConfig config =
+        ConfigLoader.parse(
+            """
+            proxy:
+              routes:
+                - {name: a, pathPrefix: /orders, upstream: p, action: "http:GET /orders/*",
+                   emit: {subject: api.calls.orders, ackMode: durable}}
+                - {name: b, pathPrefix: /billing, upstream: p, action: billing.read}
+              pools:
+                - {name: p, instances: ["http://127.0.0.1:9000"]}
+            """,
+            Map.of());
+
+    ProxyConfig.Route a = config.proxy().routes().get(0);
+    assertThat(a.action()).hasValue("http.GET.orders.*");
+    assertThat(a.emit())
+        .hasValue(new ProxyConfig.Emit("api.calls.orders", io.sluice.broker.AckMode.DURABLE));
+    assertThat(config.proxy().routes().get(1).action()).hasValue("billing.read");
+    assertThat(config.proxy().routes().get(1).emit()).isEmpty();
+  }
+
+  @Test
+  void malformedActionsAndEmits_areReportedByKeyAndValue() {
+    String yaml =
+        """
+        proxy:
+          routes:
+            - {name: a, upstream: p, action: "http:GET orders/*"}
+            - {name: b, upstream: p, action: "http:FETCH /orders"}
+            - {name: c, upstream: p, action: "orders..read"}
+            - {name: d, upstream: p, emit: {subject: "api.*", ackMode: maybe, colour: red}}
+            - {name: e, upstream: p, emit: {ackMode: none}}
+          pools:
+            - {name: p, instances: ["http://127.0.0.1:9000"]}
+        """;
+
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, Map.of()))
+        .isInstanceOf(InvalidConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidConfigException) e).problems())
+                    .anyMatch(p -> p.startsWith("proxy.routes[0].action: 'http:GET orders/*'"))
+                    .anyMatch(p -> p.startsWith("proxy.routes[1].action: 'http:FETCH /orders'"))
+                    .anyMatch(
+                        p ->
+                            p.startsWith("proxy.routes[2].action: must be a subject")
+                                && p.contains("'orders..read'"))
+                    .anyMatch(
+                        p ->
+                            p.startsWith("proxy.routes[3].emit.subject: must be a subject")
+                                && p.contains("'api.*'"))
+                    .anyMatch(p -> p.startsWith("proxy.routes[3].emit.ackMode: must be none or"))
+                    .anyMatch(p -> p.equals("proxy.routes[3].emit.colour: unknown key"))
+                    .anyMatch(p -> p.equals("proxy.routes[4].emit.subject: required")));
+  }
+
+  @Test
   void policySubject_mapsMethodAndPathTokens() {
     assertThat(PolicySubject.of("GET", "/orders/42")).hasValue("http.GET.orders.42");
     assertThat(PolicySubject.of("DELETE", "//orders//42/")).hasValue("http.DELETE.orders.42");
