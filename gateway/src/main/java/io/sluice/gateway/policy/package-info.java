@@ -35,6 +35,9 @@
  * io.sluice.gateway.policy.PatternAlgebra}). Containment in a single allow pattern is stricter than
  * containment in the union of several; it never allows more.
  *
+ * <p>Each role's rule lists are indexed by subject token ({@code RuleIndex}), so a decision on one
+ * subject looks only at the rules that may match it, in list order; subscribe scans every rule.
+ *
  * <p>Templates: {@code {identity.id}}, {@code {identity.type}} and {@code {claims.<name>}} fill
  * from the caller. A value fills a variable only when it is one valid token (no {@code .}, {@code
  * *}, {@code >}, whitespace or control characters). Otherwise an allow pattern does not match, and
