@@ -19,12 +19,19 @@ import java.util.Optional;
  */
 final class CompiledPolicy implements PolicyEngine {
   private final String version;
-  private final List<Role> roles;
+  private final List<IndexedRole> roles;
   private final List<Binding> bindings;
+
+  /** A role with its rule lists indexed by subject. */
+  private record IndexedRole(Role role, RuleIndex deny, RuleIndex allow) {
+    IndexedRole(Role role) {
+      this(role, RuleIndex.of(role.deny()), RuleIndex.of(role.allow()));
+    }
+  }
 
   CompiledPolicy(String version, List<Role> roles, List<Binding> bindings) {
     this.version = version;
-    this.roles = List.copyOf(roles);
+    this.roles = roles.stream().map(IndexedRole::new).toList();
     this.bindings = List.copyOf(bindings);
   }
 
@@ -48,15 +55,16 @@ final class CompiledPolicy implements PolicyEngine {
     List<Explanation.RoleVerdict> verdicts = new ArrayList<>();
     Decision deny = null;
     Decision allow = null;
-    for (Role role : roles) {
+    for (IndexedRole indexed : roles) {
+      Role role = indexed.role();
       if (!bound.containsKey(role.name())) {
         continue;
       }
-      Optional<String> denied = firstMatch(role.deny(), identity, action, parsed.get());
+      Optional<String> denied = firstMatch(indexed.deny(), identity, action, parsed.get());
       Optional<String> allowed =
           denied.isPresent()
               ? Optional.empty()
-              : firstMatch(role.allow(), identity, action, parsed.get());
+              : firstMatch(indexed.allow(), identity, action, parsed.get());
       verdicts.add(verdict(role, bound.get(role.name()), denied, allowed));
       if (denied.isPresent() && deny == null) {
         deny = decision(false, denied.get(), role, action, target);
@@ -79,9 +87,15 @@ final class CompiledPolicy implements PolicyEngine {
     return bound;
   }
 
+  /**
+   * Subscribe compares patterns, so it scans every rule; the other actions name one subject and
+   * look only at the rules the index finds for it, in the same order.
+   */
   private static Optional<String> firstMatch(
-      List<Rule> rules, Identity identity, Action action, SubjectPattern target) {
-    for (Rule rule : rules) {
+      RuleIndex rules, Identity identity, Action action, SubjectPattern target) {
+    List<Rule> candidates =
+        action == Action.SUBSCRIBE ? rules.all() : rules.candidates(target.value());
+    for (Rule rule : candidates) {
       Optional<SubjectTemplate> t = rule.match(identity, action, target);
       if (t.isPresent()) {
         return Optional.of(rule.describe(action, t.get()));

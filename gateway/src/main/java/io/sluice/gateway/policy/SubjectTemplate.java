@@ -60,6 +60,15 @@ final class SubjectTemplate {
     return text;
   }
 
+  /** The tokens, with {@code *} for each token that holds a variable (what any value can match). */
+  List<String> shape() {
+    List<String> shape = new ArrayList<>();
+    for (List<Piece> token : tokens) {
+      shape.add(token.stream().anyMatch(Piece::variable) ? "*" : fill(token, v -> v));
+    }
+    return shape;
+  }
+
   /** The pattern for this identity, or empty when a variable has no single-token value. */
   Optional<SubjectPattern> resolve(Identity identity) {
     return resolveWith(v -> value(identity, v));

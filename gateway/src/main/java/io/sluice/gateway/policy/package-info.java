@@ -38,6 +38,9 @@
  * <p>Subjects of proxied requests may be written in the {@code http:} shorthand ({@code http:GET
  * /orders/*} for {@code http.GET.orders.*}; see {@link io.sluice.gateway.policy.HttpAction}).
  *
+ * <p>Each role's rule lists are indexed by subject token ({@code RuleIndex}), so a decision on one
+ * subject looks only at the rules that may match it, in list order; subscribe scans every rule.
+ *
  * <p>Templates: {@code {identity.id}}, {@code {identity.type}} and {@code {claims.<name>}} fill
  * from the caller. A value fills a variable only when it is one valid token (no {@code .}, {@code
  * *}, {@code >}, whitespace or control characters). Otherwise an allow pattern does not match, and
