@@ -1,21 +1,11 @@
 package io.sluice.audit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sluice.testkit.servers.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audit store contract on the real PostgreSQL, in a schema of its own dropped afterwards. */
 class PostgresAuditStoreTest extends AuditStoreContract {
-  private static final PostgresSchema SCHEMA = new PostgresSchema();
-
-  @BeforeAll
-  static void createSchema() {
-    SCHEMA.create();
-  }
-
-  @AfterAll
-  static void dropSchema() {
-    SCHEMA.drop();
-  }
+  @RegisterExtension static final PostgresSchema SCHEMA = new PostgresSchema();
 
   @Override
   protected String jdbcUrl() {
@@ -24,6 +14,6 @@ class PostgresAuditStoreTest extends AuditStoreContract {
 
   @Override
   protected String username() {
-    return PostgresSchema.USER;
+    return SCHEMA.user();
   }
 }

@@ -1,23 +1,13 @@
 package io.sluice.audit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sluice.testkit.servers.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tamper-evidence contract on the real PostgreSQL, in a schema of its own dropped afterwards.
  */
 class PostgresTamperEvidenceTest extends TamperEvidenceContract {
-  private static final PostgresSchema SCHEMA = new PostgresSchema();
-
-  @BeforeAll
-  static void createSchema() {
-    SCHEMA.create();
-  }
-
-  @AfterAll
-  static void dropSchema() {
-    SCHEMA.drop();
-  }
+  @RegisterExtension static final PostgresSchema SCHEMA = new PostgresSchema();
 
   @Override
   protected String jdbcUrl() {
@@ -26,6 +16,6 @@ class PostgresTamperEvidenceTest extends TamperEvidenceContract {
 
   @Override
   protected String username() {
-    return PostgresSchema.USER;
+    return SCHEMA.user();
   }
 }

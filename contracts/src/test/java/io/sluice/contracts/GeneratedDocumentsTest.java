@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.broker.AckMode;
 import io.sluice.subject.SubjectPattern;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.sluice.testkit.documents.OfficialDocumentCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +17,6 @@ import org.junit.jupiter.api.Test;
  * Spectral's OpenAPI ruleset, installed with npm into {@code target/node}.
  */
 class GeneratedDocumentsTest {
-  static final Path NODE_DIR = Path.of("target", "node").toAbsolutePath();
-  static final Path SCRIPT = Path.of("src", "test", "node", "check-documents.js").toAbsolutePath();
   static final ServerInfo SERVER =
       new ServerInfo(
           "Sluice gateway",
@@ -90,30 +83,6 @@ class GeneratedDocumentsTest {
                 "GET", "/health/live", "Liveness", ResponseDescription.empty(200, "Alive"))));
   }
 
-  @BeforeAll
-  static void installTools() throws Exception {
-    require("node", "Node.js 20 (https://nodejs.org or `apt-get install nodejs`)");
-    require("npm", "npm (ships with Node.js)");
-    if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@asyncapi/parser"))
-        || !Files.isDirectory(NODE_DIR.resolve("node_modules/@stoplight/spectral-cli"))) {
-      Files.createDirectories(NODE_DIR);
-      Files.writeString(
-          NODE_DIR.resolve("package.json"),
-          "{\"name\": \"sluice-contract-check\", \"private\": true}");
-      Result install =
-          run(
-              NODE_DIR,
-              300,
-              "npm",
-              "install",
-              "--no-audit",
-              "--no-fund",
-              "@asyncapi/parser@3",
-              "@stoplight/spectral-cli@6");
-      assertThat(install.exit()).as("npm install failed:%n%s", install.output()).isZero();
-    }
-  }
-
   @Test
   void officialTools_findNoErrorsInEitherDocument_structuredMode() throws Exception {
     check(asyncApi(EnvelopeMode.STRUCTURED), "structured");
@@ -125,21 +94,7 @@ class GeneratedDocumentsTest {
   }
 
   private static void check(AsyncApiDocument asyncApi, String name) throws Exception {
-    Path out = Files.createDirectories(Path.of("target", "api-docs").toAbsolutePath());
-    Path asyncFile = Files.writeString(out.resolve("asyncapi-" + name + ".json"), asyncApi.json());
-    Path openFile = Files.writeString(out.resolve("openapi.json"), openApi().json());
-    Result result =
-        run(
-            out,
-            180,
-            "node",
-            SCRIPT.toString(),
-            NODE_DIR.resolve("node_modules").toString(),
-            asyncFile.toString(),
-            openFile.toString());
-    System.out.println(result.output());
-    assertThat(result.exit()).as("document check failed:%n%s", result.output()).isZero();
-    assertThat(result.output()).contains("\"asyncapiErrors\":0,\"openapiErrors\":0");
+    System.out.println(OfficialDocumentCheck.check(name, asyncApi.json(), openApi().json()));
   }
 
   @Test
@@ -190,33 +145,5 @@ class GeneratedDocumentsTest {
     List<String> refs = new ArrayList<>();
     node.findValues("$ref").forEach(r -> refs.add(r.asText()));
     return refs;
-  }
-
-  record Result(int exit, String output) {}
-
-  private static void require(String tool, String install) throws Exception {
-    try {
-      Result version = run(Path.of("."), 30, tool, "--version");
-      assertThat(version.exit()).as("%s --version failed: %s", tool, version.output()).isZero();
-    } catch (IOException e) {
-      throw new AssertionError(
-          tool
-              + " is not on the PATH; install "
-              + install
-              + " to check the generated AsyncAPI and OpenAPI documents",
-          e);
-    }
-  }
-
-  private static Result run(Path dir, int timeoutSeconds, String... command) throws Exception {
-    Process process =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(
-          String.join(" ", command) + " did not finish in " + timeoutSeconds + "s");
-    }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 }

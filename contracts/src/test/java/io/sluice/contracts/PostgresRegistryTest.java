@@ -3,48 +3,17 @@ package io.sluice.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.subject.Subject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sluice.testkit.servers.PostgresSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Against the real PostgreSQL on 127.0.0.1:5432, database {@code test}, user {@code postgres}. */
 class PostgresRegistryTest {
-  static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-  static final String SCHEMA = "contracts_" + UUID.randomUUID().toString().replace("-", "");
-
-  @BeforeAll
-  static void createSchema() {
-    execute("CREATE SCHEMA " + SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() {
-    execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-  }
-
-  static void execute(String sql) {
-    try (Connection c = DriverManager.getConnection(SERVER, "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new AssertionError(
-          "PostgreSQL is not reachable at 127.0.0.1:5432 (database 'test',"
-              + " user 'postgres', trust auth). Start it, e.g. `docker run -d -p 5432:5432"
-              + " -e POSTGRES_HOST_AUTH_METHOD=trust -e POSTGRES_DB=test postgres:16`: "
-              + e.getMessage(),
-          e);
-    }
-  }
+  @RegisterExtension static final PostgresSchema SCHEMA = new PostgresSchema();
 
   static SchemaRegistry open() {
     return SchemaRegistry.open(
-        RegistrySettings.of(
-            new StoreSettings(SERVER + "?currentSchema=" + SCHEMA, "postgres", "")));
+        RegistrySettings.of(new StoreSettings(SCHEMA.url(), SCHEMA.user(), "")));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.testkit.documents.OfficialDocumentCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,9 @@ class ServedDocumentsTest {
   void servedDocuments_passTheOfficialParsersWithZeroErrors() throws Exception {
     String output =
         OfficialDocumentCheck.check(
-            harness.get("/asyncapi.json", null).body(), harness.get("/openapi.json", null).body());
+            "served",
+            harness.get("/asyncapi.json", null).body(),
+            harness.get("/openapi.json", null).body());
 
     assertThat(output).contains("\"asyncapiErrors\":0,\"openapiErrors\":0");
   }

@@ -88,7 +88,6 @@ class LayeringTest {
                                 concat(
                                     ADAPTERS.stream().filter(a -> !a.equals(adapter)).toList(),
                                     List.of("io.sluice.gateway..", "io.sluice.cli..")))
-                            .allowEmptyShould(true)
                             .check(classes)))
         .toList();
   }

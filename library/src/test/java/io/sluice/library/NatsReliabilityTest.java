@@ -12,13 +12,14 @@ import io.sluice.library.outbox.Outbox;
 import io.sluice.library.outbox.OutboxException;
 import io.sluice.library.outbox.OutboxRelay;
 import io.sluice.library.outbox.OutboxRelayOptions;
-import io.sluice.library.support.NatsServer;
-import io.sluice.library.support.PostgresSchema;
 import io.sluice.library.testing.TestBroker;
+import io.sluice.testkit.servers.NatsServerExtension;
+import io.sluice.testkit.servers.PostgresSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,14 +29,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retries, dead letters, de-duplication and the outbox on a real NATS JetStream server. */
 class NatsReliabilityTest {
-  @RegisterExtension static final NatsServer NATS = new NatsServer();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
   @RegisterExtension static final PostgresSchema DB = new PostgresSchema();
 
   private static final EventContract<UserCreated> CONTRACT = EventContract.of(UserCreated.class);
 
   private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
   private final TestBroker broker =
-      TestBroker.wrap(NATS.connect(prefix.toUpperCase(), List.of(prefix + ".>")));
+      TestBroker.wrap(NATS.connect(inMemoryStream(prefix.toUpperCase(), prefix + ".>")));
   private final Sluice sluice = broker.client();
   private final List<String> handled = new CopyOnWriteArrayList<>();
 
@@ -43,6 +44,13 @@ class NatsReliabilityTest {
   void close() {
     sluice.close();
     broker.close();
+  }
+
+  /** Settings for one in-memory stream covering {@code subjects}. */
+  private static Map<String, Object> inMemoryStream(String stream, String subjects) {
+    return Map.of(
+        "streams",
+        List.of(Map.of("name", stream, "subjects", List.of(subjects), "storage", "memory")));
   }
 
   private String subject(String name) {

@@ -1,7 +1,6 @@
 package io.sluice.embedded;
 
 import io.sluice.broker.AckMode;
-import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerClosedException;
 import io.sluice.broker.BrokerUnavailableException;
 import io.sluice.broker.Capability;
@@ -11,6 +10,7 @@ import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.StartPosition;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.AbstractBroker;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The embedded durable broker: one log in an MVStore file, consumer groups over it, request-reply
  * in process. See {@code docs/brokers/embedded.md} for what survives a crash.
  */
-final class EmbeddedBroker implements Broker {
+final class EmbeddedBroker extends AbstractBroker {
   static final Set<Capability> CAPABILITIES =
       Set.copyOf(
           EnumSet.of(
@@ -45,7 +45,6 @@ final class EmbeddedBroker implements Broker {
               Capability.SEQUENCES,
               Capability.MAX_DELIVERIES));
 
-  private final String url;
   private final EmbeddedSettings settings;
   private final Engine engine;
   private final Requests requests;
@@ -55,7 +54,7 @@ final class EmbeddedBroker implements Broker {
   private volatile ConnectionState state = ConnectionState.CONNECTED;
 
   private EmbeddedBroker(String url, EmbeddedSettings settings, Engine engine) {
-    this.url = url;
+    super(url, CAPABILITIES);
     this.settings = settings;
     this.engine = engine;
     this.requests = new Requests(engine.timers());
@@ -67,21 +66,9 @@ final class EmbeddedBroker implements Broker {
   }
 
   @Override
-  public String url() {
-    return url;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
   public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, AckMode ackMode) {
-    java.util.Objects.requireNonNull(subject, "subject");
-    java.util.Objects.requireNonNull(event, "event");
-    java.util.Objects.requireNonNull(ackMode, "ackMode");
+    checkPublish(subject, event, ackMode);
     if (state != ConnectionState.CONNECTED) {
       return CompletableFuture.failedFuture(closed("publish to '" + subject + "'"));
     }
@@ -118,9 +105,7 @@ final class EmbeddedBroker implements Broker {
   @Override
   public Subscription subscribe(
       SubjectPattern pattern, SubscribeOptions options, DeliveryHandler handler) {
-    java.util.Objects.requireNonNull(pattern, "pattern");
-    java.util.Objects.requireNonNull(options, "options");
-    java.util.Objects.requireNonNull(handler, "handler");
+    checkSubscribe(pattern, options, handler);
     if (state != ConnectionState.CONNECTED) {
       throw closed("subscribe to '" + pattern + "'");
     }
@@ -178,9 +163,7 @@ final class EmbeddedBroker implements Broker {
   @Override
   public CompletionStage<CloudEvent> request(
       Subject subject, CloudEvent request, Duration timeout) {
-    java.util.Objects.requireNonNull(subject, "subject");
-    java.util.Objects.requireNonNull(request, "request");
-    java.util.Objects.requireNonNull(timeout, "timeout");
+    checkRequest(subject, request, timeout);
     if (state != ConnectionState.CONNECTED) {
       return CompletableFuture.failedFuture(closed("request on '" + subject + "'"));
     }
@@ -242,6 +225,6 @@ final class EmbeddedBroker implements Broker {
 
   @Override
   public String toString() {
-    return "EmbeddedBroker{" + url + ", " + state + "}";
+    return "EmbeddedBroker{" + url() + ", " + state + "}";
   }
 }

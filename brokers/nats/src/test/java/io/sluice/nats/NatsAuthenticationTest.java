@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerUnavailableException;
 import io.sluice.broker.ConnectionState;
+import io.sluice.testkit.servers.NatsServerExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,8 +1,11 @@
 package io.sluice.nats;
 
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
 import io.sluice.broker.Broker;
-import io.sluice.broker.BrokerSpec;
 import io.sluice.testkit.BrokerCompatibilityKit;
+import io.sluice.testkit.servers.NatsServerExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,10 +25,20 @@ class NatsBrokerCompatibilityTest extends BrokerCompatibilityKit {
           "streams",
           List.of(Map.of("name", STREAM, "subjects", List.of("kit.>"), "storage", "file")));
 
-  @RegisterExtension final BeforeEachCallback freshStream = context -> NATS.deleteStream(STREAM);
+  @RegisterExtension final BeforeEachCallback freshStream = context -> deleteStream(STREAM);
 
   @Override
   protected Broker openBroker() {
-    return Broker.connect(BrokerSpec.of(NATS.url()).withSettings(SETTINGS));
+    return NATS.connect(SETTINGS);
+  }
+
+  /** Deletes a stream if it exists, forgetting its messages, consumers and idempotency keys. */
+  private static void deleteStream(String name) throws Exception {
+    try (Connection nc = Nats.connect(NATS.url())) {
+      JetStreamManagement jsm = nc.jetStreamManagement();
+      if (jsm.getStreamNames().contains(name)) {
+        jsm.deleteStream(name);
+      }
+    }
   }
 }

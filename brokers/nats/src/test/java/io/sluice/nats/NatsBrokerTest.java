@@ -20,6 +20,7 @@ import io.sluice.broker.SubscribeOptions;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
+import io.sluice.testkit.servers.NatsServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -18,6 +18,7 @@ import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
+import io.sluice.testkit.servers.NatsServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class NatsRestartTest {
 
     await().until(() -> acknowledged.get() >= EVENTS / 4);
     NATS.kill();
-    NATS.start();
+    NATS.restart();
     publisher.get();
 
     await()
@@ -105,7 +106,7 @@ class NatsRestartTest {
     PublishReceipt first = publishWithRetry(subject, "once");
 
     NATS.kill();
-    NATS.start();
+    NATS.restart();
     await().until(() -> broker.state() == ConnectionState.CONNECTED);
     PublishReceipt repeat = publishWithRetry(subject, "once");
 

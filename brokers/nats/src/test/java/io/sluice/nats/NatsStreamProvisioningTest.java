@@ -11,6 +11,7 @@ import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerSpec;
+import io.sluice.testkit.servers.NatsServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -17,6 +17,7 @@ import io.sluice.envelope.CloudEvent;
 import io.sluice.envelope.Extensions;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
+import io.sluice.testkit.servers.NatsServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.sluice.redis;
 
 import io.sluice.broker.Broker;
 import io.sluice.testkit.BrokerCompatibilityKit;
+import io.sluice.testkit.servers.RedisServerExtension;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,6 +15,6 @@ class RedisBrokerCompatibilityTest extends BrokerCompatibilityKit {
 
   @Override
   protected Broker openBroker() {
-    return REDIS.open(SETTINGS);
+    return REDIS.connect(SETTINGS);
   }
 }

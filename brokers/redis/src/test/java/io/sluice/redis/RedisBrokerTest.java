@@ -18,6 +18,7 @@ import io.sluice.envelope.Extensions;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
 import io.sluice.testkit.RecordingHandler;
+import io.sluice.testkit.servers.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ class RedisBrokerTest {
 
   @BeforeEach
   void open() {
-    broker = REDIS.open(Map.of("claimInterval", "100ms"));
+    broker = REDIS.connect(Map.of("claimInterval", "100ms"));
     client = RedisClient.create(REDIS.url());
     connection = client.connect();
     redis = connection.sync();
@@ -95,7 +96,7 @@ class RedisBrokerTest {
         event("p-1").toBuilder().extension(Extensions.IDEMPOTENCY_KEY, "pay-1").build();
     PublishReceipt first = publishDurably(subject("pay"), payment);
 
-    try (Broker other = REDIS.open(Map.of())) {
+    try (Broker other = REDIS.connect(Map.of())) {
       PublishReceipt again =
           other.publish(subject("pay"), payment, AckMode.DURABLE).toCompletableFuture().join();
 
@@ -123,7 +124,7 @@ class RedisBrokerTest {
 
   @Test
   void maxLen_trimsTheStreamApproximately() {
-    try (Broker trimming = REDIS.open(Map.of("maxLen", 10))) {
+    try (Broker trimming = REDIS.connect(Map.of("maxLen", 10))) {
       for (int i = 0; i < 1000; i++) {
         trimming.publish(subject("trim"), event("e-" + i), AckMode.DURABLE);
       }
@@ -166,7 +167,7 @@ class RedisBrokerTest {
 
   @Test
   void durablePublish_waitingForAReplicaThatDoesNotExist_failsAfterTheWaitTimeout() {
-    try (Broker waiting = REDIS.open(Map.of("waitReplicas", 1, "waitTimeout", "200ms"))) {
+    try (Broker waiting = REDIS.connect(Map.of("waitReplicas", 1, "waitTimeout", "200ms"))) {
       var publish = waiting.publish(subject("replicated"), event("e-1"), AckMode.DURABLE);
 
       assertThatThrownBy(() -> publish.toCompletableFuture().join())

@@ -10,6 +10,7 @@ import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
 import io.sluice.testkit.RecordingHandler;
+import io.sluice.testkit.servers.RedisServerExtension;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class RedisRestartTest {
 
   @Test
   void groupAndPrivateSubscriptions_keepDelivering_afterRedisRestarts() throws Exception {
-    try (Broker broker = REDIS.open(Map.of("claimInterval", "100ms", "scanInterval", "100ms"))) {
+    try (Broker broker = REDIS.connect(Map.of("claimInterval", "100ms", "scanInterval", "100ms"))) {
       RecordingHandler member = RecordingHandler.autoAck();
       RecordingHandler watcher = RecordingHandler.autoAck();
       broker.subscribe(

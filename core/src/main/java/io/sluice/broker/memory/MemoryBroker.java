@@ -1,7 +1,6 @@
 package io.sluice.broker.memory;
 
 import io.sluice.broker.AckMode;
-import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerClosedException;
 import io.sluice.broker.BrokerEvent.Outcome;
 import io.sluice.broker.Capability;
@@ -13,6 +12,7 @@ import io.sluice.broker.RequestTimeoutException;
 import io.sluice.broker.StartPosition;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.AbstractBroker;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.envelope.Extensions;
 import io.sluice.subject.Subject;
@@ -46,14 +46,13 @@ import java.util.function.Supplier;
  * handlers and reply futures run outside it. Timers (ackWait, delayed nacks, request timeouts) run
  * on one scheduler thread and take the lock like any caller.
  */
-final class MemoryBroker implements Broker {
+final class MemoryBroker extends AbstractBroker {
   static final String STREAM = "mem";
   static final Set<Capability> CAPABILITIES =
       Set.copyOf(
           EnumSet.complementOf(
               EnumSet.of(Capability.NATIVE_DEDUPLICATION, Capability.DURABLE_PUBLISH)));
 
-  private final String url;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final ScheduledThreadPoolExecutor timers;
@@ -68,7 +67,7 @@ final class MemoryBroker implements Broker {
   private volatile ConnectionState state = ConnectionState.CONNECTED;
 
   MemoryBroker(String url, MemorySettings settings, Clock clock) {
-    this.url = url;
+    super(url, CAPABILITIES);
     this.clock = clock;
     this.log = new RetainedLog(settings.maxRetained());
     this.dedup = new DedupIndex(settings.dedupWindow());
@@ -78,16 +77,6 @@ final class MemoryBroker implements Broker {
     this.timers.setRemoveOnCancelPolicy(true);
   }
 
-  @Override
-  public String url() {
-    return url;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
   /**
    * Publishes at once. {@link AckMode#DURABLE} is accepted, but the event lives only in this
    * process's memory: it is gone when the process ends.
@@ -95,9 +84,7 @@ final class MemoryBroker implements Broker {
   @Override
   public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, AckMode ackMode) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(ackMode, "ackMode");
+    checkPublish(subject, event, ackMode);
     return locked(
         () -> {
           if (state != ConnectionState.CONNECTED) {
@@ -110,9 +97,7 @@ final class MemoryBroker implements Broker {
   @Override
   public Subscription subscribe(
       SubjectPattern pattern, SubscribeOptions options, DeliveryHandler handler) {
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(handler, "handler");
+    checkSubscribe(pattern, options, handler);
     MemorySubscription subscription = new MemorySubscription(this, pattern, options, handler);
     locked(
         () -> {
@@ -130,9 +115,7 @@ final class MemoryBroker implements Broker {
   @Override
   public CompletionStage<CloudEvent> request(
       Subject subject, CloudEvent request, Duration timeout) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(timeout, "timeout");
+    checkRequest(subject, request, timeout);
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("request timeout must be > 0 but was " + timeout);
     }
@@ -356,7 +339,7 @@ final class MemoryBroker implements Broker {
         "cannot complete "
             + what
             + ": broker '"
-            + url
+            + url()
             + "' is "
             + state.name().toLowerCase(java.util.Locale.ROOT));
   }

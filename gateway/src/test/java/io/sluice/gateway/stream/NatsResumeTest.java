@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.gateway.CapturedLogs;
 import io.sluice.gateway.GatewayHarness;
+import io.sluice.testkit.servers.NatsServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.sluice.library.idempotency.ProcessedKeyStore.Claim;
-import io.sluice.library.support.PostgresSchema;
-import io.sluice.library.support.RedisServer;
+import io.sluice.testkit.servers.PostgresSchema;
+import io.sluice.testkit.servers.RedisServerExtension;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -113,11 +117,25 @@ class ProcessedKeyStoreTest {
 
   @Nested
   class Redis extends Contract {
-    @RegisterExtension static final RedisServer redis = new RedisServer();
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+    static RedisClient client;
+    static StatefulRedisConnection<String, String> connection;
+
+    @BeforeAll
+    static void connect() {
+      client = RedisClient.create(REDIS.url());
+      connection = client.connect();
+    }
+
+    @AfterAll
+    static void disconnect() {
+      connection.close();
+      client.shutdown();
+    }
 
     @Override
     ProcessedKeyStore store(Duration retention) {
-      return ProcessedKeyStore.redis(redis.connection(), "sluice:test:", retention);
+      return ProcessedKeyStore.redis(connection, "sluice:test:", retention);
     }
   }
 

@@ -14,8 +14,8 @@ import io.sluice.library.Handlers;
 import io.sluice.library.Sluice;
 import io.sluice.library.UserCreated;
 import io.sluice.library.idempotency.ProcessedKeyStore;
-import io.sluice.library.support.PostgresSchema;
 import io.sluice.subject.SubjectPattern;
+import io.sluice.testkit.servers.PostgresSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,7 +135,7 @@ class OutboxRelayCrashTest {
             "-cp",
             System.getProperty("java.class.path"),
             OutboxRelayProcess.class.getName(),
-            DB.jdbcUrl(),
+            DB.urlWithUser(),
             TABLE,
             brokerUrl,
             String.valueOf(BATCH))

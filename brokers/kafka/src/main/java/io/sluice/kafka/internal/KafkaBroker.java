@@ -10,6 +10,7 @@ import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.AbstractBroker;
 import io.sluice.broker.support.Deduplicator;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.envelope.Extensions;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * A {@link Broker} over one idempotent Kafka producer, an admin client and a consumer per
  * subscription.
  */
-public final class KafkaBroker implements Broker {
+public final class KafkaBroker extends AbstractBroker {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
   public static final Set<Capability> CAPABILITIES =
       Set.of(
@@ -61,7 +61,6 @@ public final class KafkaBroker implements Broker {
           Capability.SEQUENCES,
           Capability.MAX_DELIVERIES);
 
-  private final String url;
   private final KafkaSettings settings;
   private final ClientConfigs configs;
   private final Admin admin;
@@ -78,7 +77,7 @@ public final class KafkaBroker implements Broker {
       new AtomicReference<>(ConnectionState.CONNECTED);
 
   private KafkaBroker(BrokerSpec spec, KafkaSettings settings, ClientConfigs configs, Admin admin) {
-    this.url = spec.redactedUrl();
+    super(spec.redactedUrl(), CAPABILITIES);
     this.settings = settings;
     this.configs = configs;
     this.admin = admin;
@@ -108,21 +107,9 @@ public final class KafkaBroker implements Broker {
   }
 
   @Override
-  public String url() {
-    return url;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
   public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, AckMode ackMode) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(ackMode, "ackMode");
+    checkPublish(subject, event, ackMode);
     if (!state.get().isReady()) {
       return CompletableFuture.failedFuture(closed());
     }
@@ -197,9 +184,7 @@ public final class KafkaBroker implements Broker {
   @Override
   public Subscription subscribe(
       SubjectPattern pattern, SubscribeOptions options, DeliveryHandler handler) {
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(handler, "handler");
+    checkSubscribe(pattern, options, handler);
     if (!state.get().isReady()) {
       throw closed();
     }
@@ -223,9 +208,7 @@ public final class KafkaBroker implements Broker {
   @Override
   public CompletionStage<CloudEvent> request(
       Subject subject, CloudEvent request, Duration timeout) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(timeout, "timeout");
+    checkRequest(subject, request, timeout);
     if (!state.get().isReady()) {
       return CompletableFuture.failedFuture(closed());
     }

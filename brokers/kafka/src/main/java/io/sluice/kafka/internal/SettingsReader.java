@@ -1,6 +1,7 @@
 package io.sluice.kafka.internal;
 
 import io.sluice.broker.support.SettingDurations;
+import io.sluice.broker.support.SettingKeys;
 import io.sluice.kafka.InvalidKafkaSettingsException;
 import io.sluice.kafka.KafkaSettings;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads {@link KafkaSettings} from YAML-shaped maps, collecting every problem by key. */
 public final class SettingsReader {
@@ -28,11 +28,7 @@ public final class SettingsReader {
 
   private KafkaSettings read() {
     KafkaSettings defaults = KafkaSettings.defaults();
-    for (String key : new TreeSet<>(settings.keySet())) {
-      if (!KEYS.contains(key)) {
-        problems.add(key + ": unknown setting; known settings are " + new TreeSet<>(KEYS));
-      }
-    }
+    SettingKeys.reportUnknown(settings, KEYS, problems);
     Duration operationTimeout = duration("operationTimeout", defaults.operationTimeout());
     Duration dedupWindow = duration("dedupWindow", defaults.dedupWindow());
     Duration topicDiscovery = duration("topicDiscovery", defaults.topicDiscovery());

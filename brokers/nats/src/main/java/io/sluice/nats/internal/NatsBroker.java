@@ -14,6 +14,7 @@ import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.AbstractBroker;
 import io.sluice.broker.support.GuardedHandler;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.nats.NatsSettings;
@@ -22,7 +23,6 @@ import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A {@link Broker} over one jnats connection: core NATS plus JetStream. */
-public final class NatsBroker implements Broker {
+public final class NatsBroker extends AbstractBroker {
   public static final Set<Capability> CAPABILITIES =
       Set.copyOf(
           EnumSet.of(
@@ -47,7 +47,6 @@ public final class NatsBroker implements Broker {
               Capability.SEQUENCES,
               Capability.MAX_DELIVERIES));
 
-  private final String url;
   private final Connection connection;
   private final ConnectionStateTracker tracker;
   private final Publishers publishers;
@@ -61,7 +60,7 @@ public final class NatsBroker implements Broker {
   private NatsBroker(
       BrokerSpec spec, NatsSettings settings, Connection connection, ConnectionStateTracker t)
       throws IOException {
-    this.url = spec.redactedUrl();
+    super(spec.redactedUrl(), CAPABILITIES);
     this.settings = settings;
     this.connection = connection;
     this.tracker = t;
@@ -90,21 +89,9 @@ public final class NatsBroker implements Broker {
   }
 
   @Override
-  public String url() {
-    return url;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
   public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, AckMode ackMode) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(ackMode, "ackMode");
+    checkPublish(subject, event, ackMode);
     if (closed.get()) {
       return CompletableFuture.failedFuture(closedError("publish to '" + subject + "'"));
     }
@@ -124,9 +111,7 @@ public final class NatsBroker implements Broker {
   @Override
   public Subscription subscribe(
       SubjectPattern pattern, SubscribeOptions options, DeliveryHandler handler) {
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(handler, "handler");
+    checkSubscribe(pattern, options, handler);
     if (closed.get()) {
       throw closedError("subscribe to '" + pattern + "'");
     }
@@ -145,9 +130,7 @@ public final class NatsBroker implements Broker {
   @Override
   public CompletionStage<CloudEvent> request(
       Subject subject, CloudEvent request, Duration timeout) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(timeout, "timeout");
+    checkRequest(subject, request, timeout);
     if (closed.get()) {
       return CompletableFuture.failedFuture(closedError("request on '" + subject + "'"));
     }
@@ -192,7 +175,7 @@ public final class NatsBroker implements Broker {
   }
 
   private void finish() {
-    pending.failAll(url);
+    pending.failAll(url());
     closeQuietly(connection);
     tracker.moveTo(ConnectionState.CLOSED);
   }
@@ -210,7 +193,7 @@ public final class NatsBroker implements Broker {
   }
 
   private BrokerClosedException closedError(String doing) {
-    return new BrokerClosedException("NATS broker " + url + " is closed; cannot " + doing);
+    return new BrokerClosedException("NATS broker " + url() + " is closed; cannot " + doing);
   }
 
   private static void closeQuietly(Connection connection) {

@@ -11,6 +11,7 @@ import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.AbstractBroker;
 import io.sluice.broker.support.Deduplicator;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.envelope.Extensions;
@@ -21,7 +22,6 @@ import io.sluice.subject.SubjectPattern;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -41,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A {@link Broker} over one {@link PulsarClient}. */
-public final class PulsarBroker implements Broker {
+public final class PulsarBroker extends AbstractBroker {
   private static final Logger LOG = LoggerFactory.getLogger(PulsarBroker.class);
   public static final Set<Capability> CAPABILITIES =
       Set.of(
@@ -55,7 +55,6 @@ public final class PulsarBroker implements Broker {
           Capability.SEQUENCES,
           Capability.MAX_DELIVERIES);
 
-  private final String url;
   private final PulsarSettings settings;
   private final PulsarClient client;
   private final PulsarTopicNames names;
@@ -70,7 +69,7 @@ public final class PulsarBroker implements Broker {
       new AtomicReference<>(ConnectionState.CONNECTED);
 
   private PulsarBroker(BrokerSpec spec, PulsarSettings settings, PulsarClient client) {
-    this.url = spec.redactedUrl();
+    super(spec.redactedUrl(), CAPABILITIES);
     this.settings = settings;
     this.client = client;
     this.clock = spec.clock();
@@ -90,21 +89,9 @@ public final class PulsarBroker implements Broker {
   }
 
   @Override
-  public String url() {
-    return url;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
   public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, AckMode ackMode) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(ackMode, "ackMode");
+    checkPublish(subject, event, ackMode);
     if (!state.get().isReady()) {
       return CompletableFuture.failedFuture(closed());
     }
@@ -167,9 +154,7 @@ public final class PulsarBroker implements Broker {
   @Override
   public Subscription subscribe(
       SubjectPattern pattern, SubscribeOptions options, DeliveryHandler handler) {
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(handler, "handler");
+    checkSubscribe(pattern, options, handler);
     if (!state.get().isReady()) {
       throw closed();
     }
@@ -182,9 +167,7 @@ public final class PulsarBroker implements Broker {
   @Override
   public CompletionStage<CloudEvent> request(
       Subject subject, CloudEvent request, Duration timeout) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(timeout, "timeout");
+    checkRequest(subject, request, timeout);
     if (!state.get().isReady()) {
       return CompletableFuture.failedFuture(closed());
     }

@@ -1,6 +1,7 @@
 package io.sluice.pulsar.internal;
 
 import io.sluice.broker.support.SettingDurations;
+import io.sluice.broker.support.SettingKeys;
 import io.sluice.pulsar.InvalidPulsarSettingsException;
 import io.sluice.pulsar.PulsarSettings;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads {@link PulsarSettings} from YAML-shaped maps, collecting every problem by key. */
 public final class SettingsReader {
@@ -28,11 +28,7 @@ public final class SettingsReader {
 
   private PulsarSettings read() {
     PulsarSettings defaults = PulsarSettings.defaults();
-    for (String key : new TreeSet<>(settings.keySet())) {
-      if (!KEYS.contains(key)) {
-        problems.add(key + ": unknown setting; known settings are " + new TreeSet<>(KEYS));
-      }
-    }
+    SettingKeys.reportUnknown(settings, KEYS, problems);
     String tenant = text("tenant", defaults.tenant());
     String namespace = text("namespace", defaults.namespace());
     Duration operationTimeout = duration("operationTimeout", defaults.operationTimeout());

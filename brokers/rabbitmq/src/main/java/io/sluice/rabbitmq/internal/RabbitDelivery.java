@@ -2,15 +2,14 @@ package io.sluice.rabbitmq.internal;
 
 import com.rabbitmq.client.AMQP;
 import io.sluice.broker.Delivery;
+import io.sluice.broker.support.Settlement;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One AMQP delivery; the first ack, nack, term or ackWait expiry settles it. */
 final class RabbitDelivery implements Delivery {
@@ -21,8 +20,7 @@ final class RabbitDelivery implements Delivery {
   private final long tag;
   private final AMQP.BasicProperties properties;
   private final byte[] body;
-  private final AtomicBoolean settled = new AtomicBoolean();
-  private volatile Future<?> expiry;
+  private final Settlement settlement = new Settlement();
 
   RabbitDelivery(
       RabbitSubscription owner,
@@ -42,12 +40,12 @@ final class RabbitDelivery implements Delivery {
   }
 
   void expireAfter(Future<?> expiry) {
-    this.expiry = expiry;
+    settlement.expireAfter(expiry);
   }
 
   /** The ackWait passed without a settlement: redeliver, as a nack would. */
   void expire() {
-    if (settle()) {
+    if (settlement.settle()) {
       owner.redeliver(this, Duration.ZERO);
     }
   }
@@ -86,21 +84,18 @@ final class RabbitDelivery implements Delivery {
 
   @Override
   public CompletionStage<Void> ack() {
-    return settle() ? owner.ack(tag) : done();
+    return settlement.settle() ? owner.ack(tag) : Settlement.alreadySettled();
   }
 
   @Override
   public CompletionStage<Void> nack(Duration delay) {
-    Objects.requireNonNull(delay, "delay");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("nack delay must be >= 0 but was " + delay);
-    }
-    return settle() ? owner.redeliver(this, delay) : done();
+    Settlement.nackDelay(delay);
+    return settlement.settle() ? owner.redeliver(this, delay) : Settlement.alreadySettled();
   }
 
   @Override
   public CompletionStage<Void> term() {
-    return settle() ? owner.reject(tag) : done();
+    return settlement.settle() ? owner.reject(tag) : Settlement.alreadySettled();
   }
 
   @Override
@@ -116,20 +111,5 @@ final class RabbitDelivery implements Delivery {
           "event " + event.id() + " on '" + subject + "' was published, not sent as a request");
     }
     return owner.reply(properties.getReplyTo(), properties.getCorrelationId(), reply);
-  }
-
-  private boolean settle() {
-    if (!settled.compareAndSet(false, true)) {
-      return false;
-    }
-    Future<?> timer = expiry;
-    if (timer != null) {
-      timer.cancel(false);
-    }
-    return true;
-  }
-
-  private static CompletionStage<Void> done() {
-    return CompletableFuture.completedFuture(null);
   }
 }

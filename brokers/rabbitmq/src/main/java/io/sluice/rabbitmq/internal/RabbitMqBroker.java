@@ -5,7 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.sluice.broker.AckMode;
-import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerClosedException;
 import io.sluice.broker.BrokerSpec;
 import io.sluice.broker.BrokerUnavailableException;
@@ -16,6 +15,7 @@ import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.PublishRejectedException;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.AbstractBroker;
 import io.sluice.broker.support.Deduplicator;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.rabbitmq.RabbitMqSettings;
@@ -24,7 +24,6 @@ import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -44,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * callbacks run on virtual threads, so a slow handler holds up only its own subscription. Subjects
  * are routing keys on a topic exchange; see {@link RoutingKeys} and {@link QueueDeclarations}.
  */
-public final class RabbitMqBroker implements Broker {
+public final class RabbitMqBroker extends AbstractBroker {
   public static final Set<Capability> CAPABILITIES =
       EnumSet.of(
           Capability.DURABLE_PUBLISH,
@@ -56,7 +55,6 @@ public final class RabbitMqBroker implements Broker {
           Capability.NO_RESPONDERS_DETECTION,
           Capability.MAX_DELIVERIES);
 
-  private final String url;
   private final AdapterContext context;
   private final ReplyRequests requests;
   private final Deduplicator dedup;
@@ -71,7 +69,7 @@ public final class RabbitMqBroker implements Broker {
       ReplyRequests requests,
       Deduplicator dedup,
       ExecutorService consumers) {
-    this.url = url;
+    super(url, CAPABILITIES);
     this.consumers = consumers;
     this.context = context;
     this.requests = requests;
@@ -119,21 +117,9 @@ public final class RabbitMqBroker implements Broker {
   }
 
   @Override
-  public String url() {
-    return url;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
   public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, AckMode ackMode) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(ackMode, "ackMode");
+    checkPublish(subject, event, ackMode);
     if (!tracker.isOpen()) {
       return CompletableFuture.failedFuture(closed());
     }
@@ -185,9 +171,7 @@ public final class RabbitMqBroker implements Broker {
   @Override
   public Subscription subscribe(
       SubjectPattern pattern, SubscribeOptions options, DeliveryHandler handler) {
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(handler, "handler");
+    checkSubscribe(pattern, options, handler);
     if (!tracker.isOpen()) {
       throw closed();
     }
@@ -204,9 +188,7 @@ public final class RabbitMqBroker implements Broker {
   @Override
   public CompletionStage<CloudEvent> request(
       Subject subject, CloudEvent request, Duration timeout) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(timeout, "timeout");
+    checkRequest(subject, request, timeout);
     if (!tracker.isOpen()) {
       return CompletableFuture.failedFuture(closed());
     }
@@ -246,7 +228,7 @@ public final class RabbitMqBroker implements Broker {
   }
 
   private BrokerClosedException closed() {
-    return new BrokerClosedException("the RabbitMQ broker " + url + " is closed");
+    return new BrokerClosedException("the RabbitMQ broker " + url() + " is closed");
   }
 
   private static void closeQuietly(Connection connection) {

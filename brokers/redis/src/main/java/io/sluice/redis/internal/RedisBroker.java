@@ -7,7 +7,6 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.sluice.broker.AckMode;
-import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerClosedException;
 import io.sluice.broker.BrokerSpec;
 import io.sluice.broker.BrokerUnavailableException;
@@ -17,6 +16,7 @@ import io.sluice.broker.DeliveryHandler;
 import io.sluice.broker.PublishReceipt;
 import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
+import io.sluice.broker.support.AbstractBroker;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.redis.RedisSettings;
 import io.sluice.subject.Subject;
@@ -24,7 +24,6 @@ import io.sluice.subject.SubjectPattern;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * connection for replies, and one connection per subscription for its blocking reads. Lettuce
  * reconnects on failure.
  */
-public final class RedisBroker implements Broker {
+public final class RedisBroker extends AbstractBroker {
   public static final Set<Capability> CAPABILITIES =
       EnumSet.of(
           Capability.DURABLE_PUBLISH,
@@ -54,7 +53,6 @@ public final class RedisBroker implements Broker {
   private static final RedisCodec<String, byte[]> CODEC =
       RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
-  private final String url;
   private final StatefulRedisConnection<String, byte[]> connection;
   private final RedisContext context;
   private final StreamPublisher publisher;
@@ -65,7 +63,7 @@ public final class RedisBroker implements Broker {
 
   private RedisBroker(
       String url, StatefulRedisConnection<String, byte[]> connection, RedisContext context) {
-    this.url = url;
+    super(url, CAPABILITIES);
     this.connection = connection;
     this.context = context;
     this.publisher = new StreamPublisher(context.commands(), context.settings(), context.keys());
@@ -94,21 +92,9 @@ public final class RedisBroker implements Broker {
   }
 
   @Override
-  public String url() {
-    return url;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
   public CompletionStage<PublishReceipt> publish(
       Subject subject, CloudEvent event, AckMode ackMode) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(ackMode, "ackMode");
+    checkPublish(subject, event, ackMode);
     if (!isOpen()) {
       return CompletableFuture.failedFuture(closed());
     }
@@ -118,9 +104,7 @@ public final class RedisBroker implements Broker {
   @Override
   public Subscription subscribe(
       SubjectPattern pattern, SubscribeOptions options, DeliveryHandler handler) {
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(handler, "handler");
+    checkSubscribe(pattern, options, handler);
     if (!isOpen()) {
       throw closed();
     }
@@ -138,9 +122,7 @@ public final class RedisBroker implements Broker {
   @Override
   public CompletionStage<CloudEvent> request(
       Subject subject, CloudEvent request, Duration timeout) {
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(timeout, "timeout");
+    checkRequest(subject, request, timeout);
     if (!isOpen()) {
       return CompletableFuture.failedFuture(closed());
     }
@@ -203,6 +185,6 @@ public final class RedisBroker implements Broker {
   }
 
   private BrokerClosedException closed() {
-    return new BrokerClosedException("the Redis broker " + url + " is closed");
+    return new BrokerClosedException("the Redis broker " + url() + " is closed");
   }
 }

@@ -1,16 +1,15 @@
 package io.sluice.redis.internal;
 
 import io.sluice.broker.Delivery;
+import io.sluice.broker.support.Settlement;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One stream entry handed to a subscriber; the first ack, nack, term or ackWait expiry counts. */
 final class RedisDelivery implements Delivery {
@@ -21,8 +20,7 @@ final class RedisDelivery implements Delivery {
   private final CloudEvent event;
   private final int deliveryCount;
   private final Map<String, byte[]> fields;
-  private final AtomicBoolean settled = new AtomicBoolean();
-  private volatile Future<?> expiry;
+  private final Settlement settlement = new Settlement();
 
   RedisDelivery(StreamSubscription owner, StreamEntry entry, Subject subject, CloudEvent event) {
     this.owner = owner;
@@ -47,7 +45,7 @@ final class RedisDelivery implements Delivery {
   }
 
   void expireAfter(Future<?> expiry) {
-    this.expiry = expiry;
+    settlement.expireAfter(expiry);
   }
 
   /** ackWait passed without a settlement. */
@@ -79,21 +77,18 @@ final class RedisDelivery implements Delivery {
 
   @Override
   public CompletionStage<Void> ack() {
-    return settle() ? owner.ack(this) : done();
+    return settle() ? owner.ack(this) : Settlement.alreadySettled();
   }
 
   @Override
   public CompletionStage<Void> nack(Duration delay) {
-    Objects.requireNonNull(delay, "delay");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("nack delay must be >= 0 but was " + delay);
-    }
-    return settle() ? owner.nack(this, delay) : done();
+    Settlement.nackDelay(delay);
+    return settle() ? owner.nack(this, delay) : Settlement.alreadySettled();
   }
 
   @Override
   public CompletionStage<Void> term() {
-    return settle() ? owner.term(this) : done();
+    return settle() ? owner.term(this) : Settlement.alreadySettled();
   }
 
   @Override
@@ -115,18 +110,10 @@ final class RedisDelivery implements Delivery {
   }
 
   private boolean settle() {
-    if (!settled.compareAndSet(false, true)) {
+    if (!settlement.settle()) {
       return false;
-    }
-    Future<?> timer = expiry;
-    if (timer != null) {
-      timer.cancel(false);
     }
     owner.released(this);
     return true;
-  }
-
-  private static CompletionStage<Void> done() {
-    return CompletableFuture.completedFuture(null);
   }
 }
