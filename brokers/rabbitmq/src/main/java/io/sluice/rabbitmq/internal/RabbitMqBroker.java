@@ -45,15 +45,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RabbitMqBroker extends AbstractBroker {
   public static final Set<Capability> CAPABILITIES =
-      EnumSet.of(
-          Capability.DURABLE_PUBLISH,
-          Capability.CONSUMER_GROUPS,
-          Capability.DURABLE_CONSUMERS,
-          Capability.DELAYED_REDELIVERY,
-          Capability.DEDUPLICATION,
-          Capability.REQUEST_REPLY,
-          Capability.NO_RESPONDERS_DETECTION,
-          Capability.MAX_DELIVERIES);
+      Set.copyOf(
+          EnumSet.of(
+              Capability.DURABLE_PUBLISH,
+              Capability.CONSUMER_GROUPS,
+              Capability.DURABLE_CONSUMERS,
+              Capability.DELAYED_REDELIVERY,
+              Capability.DEDUPLICATION,
+              Capability.REQUEST_REPLY,
+              Capability.NO_RESPONDERS_DETECTION,
+              Capability.MAX_DELIVERIES));
 
   private final AdapterContext context;
   private final ReplyRequests requests;

@@ -40,16 +40,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RedisBroker extends AbstractBroker {
   public static final Set<Capability> CAPABILITIES =
-      EnumSet.of(
-          Capability.DURABLE_PUBLISH,
-          Capability.REPLAY,
-          Capability.CONSUMER_GROUPS,
-          Capability.DURABLE_CONSUMERS,
-          Capability.DELAYED_REDELIVERY,
-          Capability.DEDUPLICATION,
-          Capability.REQUEST_REPLY,
-          Capability.SEQUENCES,
-          Capability.MAX_DELIVERIES);
+      Set.copyOf(
+          EnumSet.of(
+              Capability.DURABLE_PUBLISH,
+              Capability.REPLAY,
+              Capability.CONSUMER_GROUPS,
+              Capability.DURABLE_CONSUMERS,
+              Capability.DELAYED_REDELIVERY,
+              Capability.DEDUPLICATION,
+              Capability.REQUEST_REPLY,
+              Capability.SEQUENCES,
+              Capability.MAX_DELIVERIES));
   private static final RedisCodec<String, byte[]> CODEC =
       RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
