@@ -192,6 +192,7 @@ public final class NatsBroker implements Broker {
   }
 
   private void finish() {
+    publishers.close();
     pending.failAll(url);
     closeQuietly(connection);
     tracker.moveTo(ConnectionState.CLOSED);
