@@ -40,13 +40,14 @@ final class EventCodec {
 
   /**
    * The binary-mode headers: attributes as {@code ce-} headers, {@code content-type}, and {@code
-   * Nats-Msg-Id} from an {@code idempotencykey}. Written straight into the client's header type.
+   * Nats-Msg-Id} from an {@code idempotencykey}. Written straight into the client's header type and
+   * sealed, so the client sends them without copying them.
    */
   static Headers headers(CloudEvent event) {
-    Headers headers = SHARED.startFor(event);
+    SealedHeaders headers = SHARED.startFor(event);
     BinaryMode.writeOwnHeaders(event, BinaryMode.HTTP_PREFIX, headers::put);
     event.extensionAsString(Extensions.IDEMPOTENCY_KEY).ifPresent(k -> headers.put(MSG_ID, k));
-    return headers;
+    return headers.seal();
   }
 
   /** The payload, empty when the event has no data. */

@@ -18,8 +18,8 @@ final class SharedHeaders {
 
   private final Map<Kind, Headers> byKind = new ConcurrentHashMap<>();
 
-  /** A new, mutable header set holding the shared headers of the event's kind. */
-  Headers startFor(CloudEvent event) {
+  /** A new, open header set holding the shared headers of the event's kind. */
+  SealedHeaders startFor(CloudEvent event) {
     Kind kind = Kind.of(event);
     Headers shared = byKind.get(kind);
     if (shared == null) {
@@ -29,7 +29,7 @@ final class SharedHeaders {
       }
       byKind.put(kind, shared);
     }
-    return new Headers(shared);
+    return new SealedHeaders(shared);
   }
 
   private static Headers encode(CloudEvent event) {
