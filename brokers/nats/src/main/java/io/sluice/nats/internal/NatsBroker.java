@@ -66,9 +66,9 @@ public final class NatsBroker implements Broker {
     this.connection = connection;
     this.tracker = t;
     JetStreamOptions jso = jetStreamOptions(settings);
+    this.streams = new StreamLocator(connection.jetStreamManagement(jso), settings.streams());
     this.publishers =
         new Publishers(connection, connection.jetStream(jso), settings.requestTimeout());
-    this.streams = new StreamLocator(connection.jetStreamManagement(jso), settings.streams());
     this.requests = new Requests(connection, streams);
     t.onReconnected(this::resumeConsumers);
   }
