@@ -3,7 +3,7 @@ package io.sluice.envelope;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Binary content mode: attributes travel as protocol headers with a binding-specific prefix and
@@ -32,18 +32,47 @@ public final class BinaryMode {
 
   /** Attributes as headers (values percent-encoded where the binding requires); data excluded. */
   public static Map<String, String> toHeaders(CloudEvent event, String prefix) {
-    requirePrefix(prefix);
     Map<String, String> headers = new LinkedHashMap<>();
-    put(headers, prefix, Attributes.SPECVERSION, Optional.of(event.specVersion()));
-    put(headers, prefix, Attributes.ID, Optional.of(event.id()));
-    put(headers, prefix, Attributes.SOURCE, Optional.of(event.source()));
-    put(headers, prefix, Attributes.TYPE, Optional.of(event.type()));
-    put(headers, prefix, Attributes.DATASCHEMA, event.dataSchema());
-    put(headers, prefix, Attributes.SUBJECT, event.subject());
-    put(headers, prefix, Attributes.TIME, event.time());
-    event.extensions().forEach((name, value) -> put(headers, prefix, name, Optional.of(value)));
-    event.dataContentType().ifPresent(type -> headers.put(CONTENT_TYPE, type));
+    writeHeaders(event, prefix, headers::put);
     return Collections.unmodifiableMap(headers);
+  }
+
+  /**
+   * Hands each header of {@link #toHeaders} to {@code sink}, with the same names and values,
+   * without building a map: for adapters that fill their client's own header type on every publish.
+   * The same as {@link #writeSharedHeaders} followed by {@link #writeOwnHeaders}.
+   */
+  public static void writeHeaders(
+      CloudEvent event, String prefix, BiConsumer<String, String> sink) {
+    writeSharedHeaders(event, prefix, sink);
+    writeOwnHeaders(event, prefix, sink);
+  }
+
+  /**
+   * The headers that every event of one kind shares: {@code specversion}, {@code source}, {@code
+   * type}, {@code dataschema} and {@code content-type}. They depend only on those attributes, so an
+   * adapter may encode them once per kind and reuse the result.
+   */
+  public static void writeSharedHeaders(
+      CloudEvent event, String prefix, BiConsumer<String, String> sink) {
+    HeaderNames names = HeaderNames.of(requirePrefix(prefix));
+    boolean encoded = percentEncoded(prefix);
+    sink.accept(names.specVersion(), event.specVersion());
+    sink.accept(names.source(), value(event.source(), encoded));
+    sink.accept(names.type(), value(event.type(), encoded));
+    event.dataSchema().ifPresent(v -> sink.accept(names.dataSchema(), value(v, encoded)));
+    event.dataContentType().ifPresent(type -> sink.accept(CONTENT_TYPE, type));
+  }
+
+  /** The headers of this one event: {@code id}, {@code subject}, {@code time} and extensions. */
+  public static void writeOwnHeaders(
+      CloudEvent event, String prefix, BiConsumer<String, String> sink) {
+    HeaderNames names = HeaderNames.of(requirePrefix(prefix));
+    boolean encoded = percentEncoded(prefix);
+    sink.accept(names.id(), value(event.id(), encoded));
+    event.subject().ifPresent(v -> sink.accept(names.subject(), value(v, encoded)));
+    event.time().ifPresent(v -> sink.accept(names.time(), value(v, encoded)));
+    event.extensions().forEach((name, v) -> sink.accept(prefix + name, value(v, encoded)));
   }
 
   /**
@@ -60,18 +89,15 @@ public final class BinaryMode {
     return prefix.equalsIgnoreCase(HTTP_PREFIX);
   }
 
-  private static void put(
-      Map<String, String> headers, String prefix, String name, Optional<?> value) {
-    value.ifPresent(
-        v -> {
-          String text = v.toString();
-          headers.put(prefix + name, percentEncoded(prefix) ? PercentEncoding.encode(text) : text);
-        });
+  private static String value(Object value, boolean percentEncoded) {
+    String text = value.toString();
+    return percentEncoded ? PercentEncoding.encode(text) : text;
   }
 
-  private static void requirePrefix(String prefix) {
+  private static String requirePrefix(String prefix) {
     if (prefix == null || prefix.isEmpty()) {
       throw new IllegalArgumentException("header prefix must not be empty but was " + prefix);
     }
+    return prefix;
   }
 }

@@ -13,11 +13,29 @@ final class PercentEncoding {
 
   private PercentEncoding() {}
 
+  /** The value itself when it needs no escape (plain printable ASCII), else its encoded form. */
   static String encode(String value) {
+    return needsEscape(value) ? escaped(value) : value;
+  }
+
+  private static boolean needsEscape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!isPlain(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPlain(int c) {
+    return c > 0x20 && c < 0x7F && c != '"' && c != '%';
+  }
+
+  private static String escaped(String value) {
     StringBuilder out = new StringBuilder(value.length());
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      if (c > 0x20 && c < 0x7F && c != '"' && c != '%') {
+      if (isPlain(c)) {
         out.append((char) c);
       } else {
         out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);

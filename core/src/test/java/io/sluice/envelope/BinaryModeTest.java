@@ -63,6 +63,33 @@ class BinaryModeTest {
   }
 
   @Test
+  void writeSharedAndOwnHeaders_together_giveExactlyToHeaders() {
+    Map<String, String> split = new LinkedHashMap<>();
+    BinaryMode.writeSharedHeaders(TestEvents.full(), BinaryMode.HTTP_PREFIX, split::put);
+    BinaryMode.writeOwnHeaders(TestEvents.full(), BinaryMode.HTTP_PREFIX, split::put);
+
+    assertThat(split).isEqualTo(BinaryMode.toHeaders(TestEvents.full(), BinaryMode.HTTP_PREFIX));
+  }
+
+  @Test
+  void writeSharedHeaders_ignoreWhatChangesFromEventToEvent() {
+    Map<String, String> shared = new LinkedHashMap<>();
+    BinaryMode.writeSharedHeaders(TestEvents.full(), BinaryMode.HTTP_PREFIX, shared::put);
+
+    assertThat(shared)
+        .containsOnlyKeys(
+            "ce-specversion", "ce-source", "ce-type", "ce-dataschema", "content-type");
+  }
+
+  @Test
+  void toHeaders_plainAsciiValue_isKeptAsIs() {
+    CloudEvent event = minimal().subject("orders/7~x").build();
+
+    assertThat(BinaryMode.toHeaders(event, BinaryMode.HTTP_PREFIX))
+        .containsEntry("ce-subject", "orders/7~x");
+  }
+
+  @Test
   void toHeaders_amqpPrefix_usesCloudEventsColon() {
     assertThat(BinaryMode.toHeaders(minimal().build(), BinaryMode.AMQP_PREFIX))
         .containsEntry("cloudEvents:id", "evt-1");

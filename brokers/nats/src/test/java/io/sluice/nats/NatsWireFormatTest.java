@@ -83,6 +83,36 @@ class NatsWireFormatTest {
   }
 
   @Test
+  void publish_eventsOfOneKind_eachCarryOnlyTheirOwnPerEventHeaders() throws Exception {
+    String subject = "wire." + unique();
+    Subscription sub = plain.subscribe(subject);
+    plain.flush(Duration.ofSeconds(2));
+    CloudEvent.Builder kind =
+        CloudEvent.builder().source("/orders").type("com.example.order.created");
+    CloudEvent first =
+        kind.id("evt-1")
+            .extension(Extensions.IDEMPOTENCY_KEY, "order-1")
+            .data("text/plain", "a".getBytes(StandardCharsets.UTF_8))
+            .build();
+    CloudEvent second =
+        kind.id("evt 2").extension(Extensions.IDEMPOTENCY_KEY, null).subject("o/2").build();
+
+    broker.publish(Subject.of(subject), first, AckMode.FIRE_AND_FORGET);
+    broker.publish(Subject.of(subject), second, AckMode.FIRE_AND_FORGET);
+
+    Headers one = sub.nextMessage(Duration.ofSeconds(5)).getHeaders();
+    Headers two = sub.nextMessage(Duration.ofSeconds(5)).getHeaders();
+    assertThat(one.getFirst("ce-id")).isEqualTo("evt-1");
+    assertThat(one.getFirst("Nats-Msg-Id")).isEqualTo("order-1");
+    assertThat(one.containsKey("ce-subject")).isFalse();
+    assertThat(two.getFirst("ce-id")).isEqualTo("evt%202");
+    assertThat(two.getFirst("ce-subject")).isEqualTo("o/2");
+    assertThat(two.containsKey("Nats-Msg-Id")).isFalse();
+    assertThat(two.getFirst("ce-source")).isEqualTo("/orders");
+    assertThat(two.getFirst("content-type")).isEqualTo("text/plain");
+  }
+
+  @Test
   void subscribe_acceptsStructuredModeFromAPlainClient() {
     String subject = "wire." + unique();
     List<Delivery> got = new CopyOnWriteArrayList<>();

@@ -24,20 +24,35 @@ final class EventCodec {
 
   private static final String CONTENT_TYPE = "content-type";
   private static final byte[] EMPTY = new byte[0];
+  private static final SharedHeaders SHARED = new SharedHeaders();
 
   private EventCodec() {}
 
   /** A binary-mode message; an {@code idempotencykey} also becomes {@code Nats-Msg-Id}. */
   static Message encode(Subject subject, CloudEvent event, String replyTo) {
-    Headers headers = new Headers();
-    BinaryMode.toHeaders(event, BinaryMode.HTTP_PREFIX).forEach(headers::put);
-    event.extensionAsString(Extensions.IDEMPOTENCY_KEY).ifPresent(k -> headers.put(MSG_ID, k));
     return NatsMessage.builder()
         .subject(subject.value())
         .replyTo(replyTo)
-        .headers(headers)
-        .data(event.data().orElse(EMPTY))
+        .headers(headers(event))
+        .data(body(event))
         .build();
+  }
+
+  /**
+   * The binary-mode headers: attributes as {@code ce-} headers, {@code content-type}, and {@code
+   * Nats-Msg-Id} from an {@code idempotencykey}. Written straight into the client's header type and
+   * sealed, so the client sends them without copying them.
+   */
+  static Headers headers(CloudEvent event) {
+    SealedHeaders headers = SHARED.startFor(event);
+    BinaryMode.writeOwnHeaders(event, BinaryMode.HTTP_PREFIX, headers::put);
+    event.extensionAsString(Extensions.IDEMPOTENCY_KEY).ifPresent(k -> headers.put(MSG_ID, k));
+    return headers.seal();
+  }
+
+  /** The payload, empty when the event has no data. */
+  static byte[] body(CloudEvent event) {
+    return event.data().orElse(EMPTY);
   }
 
   /** Reads a binary-mode or structured-mode event; throws InvalidEventException otherwise. */

@@ -65,9 +65,9 @@ public final class NatsBroker extends AbstractBroker {
     this.connection = connection;
     this.tracker = t;
     JetStreamOptions jso = jetStreamOptions(settings);
+    this.streams = new StreamLocator(connection.jetStreamManagement(jso), settings.streams());
     this.publishers =
         new Publishers(connection, connection.jetStream(jso), settings.requestTimeout());
-    this.streams = new StreamLocator(connection.jetStreamManagement(jso), settings.streams());
     this.requests = new Requests(connection, streams);
     t.onReconnected(this::resumeConsumers);
   }
@@ -175,6 +175,7 @@ public final class NatsBroker extends AbstractBroker {
   }
 
   private void finish() {
+    publishers.close();
     pending.failAll(url());
     closeQuietly(connection);
     tracker.moveTo(ConnectionState.CLOSED);

@@ -3,7 +3,6 @@ package io.sluice.nats.internal;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.Message;
 import io.nats.client.api.PublishAck;
 import io.sluice.broker.AckMode;
 import io.sluice.broker.BrokerException;
@@ -18,26 +17,27 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fire-and-forget publishes go to core NATS; durable ones to JetStream, whose acknowledgement
  * becomes the receipt. A durable publish never silently becomes fire-and-forget.
  */
-final class Publishers {
+final class Publishers implements AutoCloseable {
   private final Connection connection;
   private final JetStream jetStream;
   private final Duration ackTimeout;
+  private final AckDeadlines deadlines;
 
   Publishers(Connection connection, JetStream jetStream, Duration ackTimeout) {
     this.connection = connection;
     this.jetStream = jetStream;
     this.ackTimeout = ackTimeout;
+    this.deadlines = new AckDeadlines(ackTimeout);
   }
 
   PublishReceipt fireAndForget(Subject subject, CloudEvent event) {
     try {
-      connection.publish(EventCodec.encode(subject, event, null));
+      connection.publish(subject.value(), EventCodec.headers(event), EventCodec.body(event));
       return PublishReceipt.sent(subject, event.id());
     } catch (RuntimeException e) {
       throw Failures.of("publish to '" + subject + "'", e);
@@ -58,20 +58,26 @@ final class Publishers {
 
   private CompletionStage<PublishReceipt> throughJetStream(
       Subject subject, CloudEvent event, AckMode mode) {
-    Message message = EventCodec.encode(subject, event, null);
     CompletableFuture<PublishReceipt> result = new CompletableFuture<>();
-    jetStream
-        .publishAsync(message)
-        .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete(
-            (ack, error) -> {
-              if (error == null) {
-                result.complete(receipt(subject, event, ack, mode));
-              } else {
-                result.completeExceptionally(failure(subject, error));
-              }
-            });
+    CompletableFuture<PublishAck> pending =
+        jetStream.publishAsync(subject.value(), EventCodec.headers(event), EventCodec.body(event));
+    deadlines.watch(pending);
+    pending.whenComplete(
+        (ack, error) -> {
+          deadlines.forget(pending);
+          if (error == null) {
+            result.complete(receipt(subject, event, ack, mode));
+          } else {
+            result.completeExceptionally(failure(subject, error));
+          }
+        });
     return result;
+  }
+
+  /** Stops the acknowledgement timer; publishes still waiting are failed by the broker. */
+  @Override
+  public void close() {
+    deadlines.close();
   }
 
   private static PublishReceipt receipt(

@@ -9,7 +9,9 @@ import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +20,13 @@ import org.slf4j.LoggerFactory;
  * Knows which stream, if any, stores a subject or contains a whole subscription pattern: the
  * declared streams first, then the streams the server holds. Subscribing asks the server; the
  * publish path only reads a snapshot of the server's streams, refreshed in the background, so it
- * never blocks on a lookup.
+ * never blocks on a lookup. Each snapshot remembers its answer per subject, so a subject published
+ * to again costs one map lookup.
  */
 final class StreamLocator {
   private static final Logger LOG = LoggerFactory.getLogger(StreamLocator.class);
   private static final long SNAPSHOT_NANOS = 30_000_000_000L;
+  private static final int MAX_REMEMBERED_SUBJECTS = 10_000;
 
   private final JetStreamManagement jsm;
   private final List<StreamSettings> declared;
@@ -37,15 +41,24 @@ final class StreamLocator {
 
   /** True when a declared stream, or one the server held at the last look, stores the subject. */
   boolean covers(Subject subject) {
-    if (inDeclared(subject.value()).isPresent()) {
-      return true;
-    }
     Snapshot current = snapshot;
     if (System.nanoTime() - current.takenAt() > SNAPSHOT_NANOS
         && refreshing.compareAndSet(false, true)) {
       Thread.ofVirtual().name("sluice-nats-streams").start(this::refresh);
     }
-    return current.streams().stream().anyMatch(s -> coversAny(s.subjects(), subject.value()));
+    Boolean known = current.covered().get(subject.value());
+    return known != null ? known : remember(current, subject.value());
+  }
+
+  private boolean remember(Snapshot current, String subject) {
+    boolean covered =
+        inDeclared(subject).isPresent()
+            || current.streams().stream().anyMatch(s -> coversAny(s.subjects(), subject));
+    if (current.covered().size() >= MAX_REMEMBERED_SUBJECTS) {
+      current.covered().clear();
+    }
+    current.covered().put(subject, covered);
+    return covered;
   }
 
   /** The stream whose subjects contain the whole pattern, asking the server when not declared. */
@@ -98,5 +111,10 @@ final class StreamLocator {
 
   private record ServerStream(List<String> subjects) {}
 
-  private record Snapshot(List<ServerStream> streams, long takenAt) {}
+  /** The server's streams at one moment, and which subjects they were found to cover. */
+  private record Snapshot(List<ServerStream> streams, long takenAt, Map<String, Boolean> covered) {
+    Snapshot(List<ServerStream> streams, long takenAt) {
+      this(streams, takenAt, new ConcurrentHashMap<>());
+    }
+  }
 }
