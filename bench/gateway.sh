@@ -143,7 +143,7 @@ start_baselines() {
 
 # ---------------------------------------------------------------- scenarios
 
-# point <gateway or baseline url> <script> <connections>: run_wrk, keeping the numbers in G_*/B_*.
+# measure_gateway | measure_baseline <url> <script> <connections>: run_wrk, keeping G_* or B_*.
 measure_gateway() { run_wrk "$@"; G_RPS=$RPS G_P50=$P50_US G_P99=$P99_US G_BAD=$BAD; }
 measure_baseline() { run_wrk "$@"; B_RPS=$RPS B_P50=$P50_US B_P99=$P99_US B_BAD=$BAD; }
 bad_note() { echo "non-2xx/errors: gateway $G_BAD, baseline $B_BAD"; }
@@ -230,7 +230,7 @@ scenario_rules() {
     r=$(ratio "$RULES10_RPS" "$G_RPS")
     row "$RUN/s5.md" "$MODE" "$rules rules: $G_RPS req/s (ready in $READY_MS ms)" "10 rules: $RULES10_RPS req/s" \
       "cost x$r" "$([ "$rules" = 100000 ] && echo "< 1.3x" || echo "—")" \
-      "$([ "$rules" = 100000 ] && verdict "$r" "<=" 1.3 || echo "—")" "non-2xx/errors $G_BAD"
+      "$([ "$rules" = 100000 ] && verdict "$r" "<" 1.3 || echo "—")" "non-2xx/errors $G_BAD"
   done
   GW_PID=$main_pid GW_URL=$main_url
 }
@@ -248,10 +248,10 @@ scenario_payloads() {
 }
 
 scenario_footprint() {
-  row "$RUN/s5.md" "$MODE" "RSS idle $IDLE_RSS MB" "—" "—" "< 150 MB" "$(verdict "$IDLE_RSS" "<=" 150)" "VmRSS after ready"
-  row "$RUN/s5.md" "$MODE" "RSS under load $LOAD_RSS MB" "—" "—" "< 256 MB" "$(verdict "$LOAD_RSS" "<=" 256)" \
+  row "$RUN/s5.md" "$MODE" "RSS idle $IDLE_RSS MB" "—" "—" "< 150 MB" "$(verdict "$IDLE_RSS" "<" 150)" "VmRSS after ready"
+  row "$RUN/s5.md" "$MODE" "RSS under load $LOAD_RSS MB" "—" "—" "< 256 MB" "$(verdict "$LOAD_RSS" "<" 256)" \
     "peak VmRSS during scenario 1"
-  row "$RUN/s5.md" "$MODE" "ready in $MAIN_READY_MS ms" "—" "—" "< 1500 ms" "$(verdict "$MAIN_READY_MS" "<=" 1500)" \
+  row "$RUN/s5.md" "$MODE" "ready in $MAIN_READY_MS ms" "—" "—" "< 1500 ms" "$(verdict "$MAIN_READY_MS" "<" 1500)" \
     "process start to /health/ready 200, polled every 10 ms"
 }
 

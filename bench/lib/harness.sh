@@ -189,9 +189,10 @@ sample_rss_while() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-# verdict <value> <op> <target>: "met" or "MISSED"
+# verdict <value> <op> <target>: "met" or "MISSED"; op is >=, <= or < (strictly under)
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
-  ok = (op == ">=") ? v >= t : v <= t; print (v == "n/a") ? "n/a" : (ok ? "met" : "MISSED") }'; }
+  ok = (op == ">=") ? v >= t : (op == "<") ? v < t : v <= t
+  print (v == "n/a") ? "n/a" : (ok ? "met" : "MISSED") }'; }
 
 # row <table file> <cells...>: appends one markdown table row
 row() { local f=$1 out="|" cell; shift; for cell in "$@"; do out+=" $cell |"; done; echo "$out" >>"$f"; }
