@@ -10,6 +10,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.sluice.benchmarks.support.NatsServerProcess;
 import io.sluice.broker.AckMode;
 import io.sluice.broker.Broker;
 import io.sluice.broker.PublishReceipt;
@@ -83,7 +84,7 @@ public class EmbeddedVsJetStreamBenchmark {
     if (broker.equals("embedded")) {
       embedded = Broker.connect("embedded:" + dir.resolve("data"));
     } else {
-      natsServer = NatsServerProcess.start(Files.createDirectories(dir.resolve("jetstream")));
+      natsServer = NatsServerProcess.start();
       nats = natsServer.connect();
       nats.jetStreamManagement()
           .addStream(

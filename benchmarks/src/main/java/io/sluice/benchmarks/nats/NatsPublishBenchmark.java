@@ -5,6 +5,7 @@ import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
+import io.sluice.benchmarks.support.NatsServerProcess;
 import io.sluice.broker.AckMode;
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerSpec;

@@ -107,14 +107,25 @@ final class JwtConfig {
     return result;
   }
 
+  /** {@code cache.maxEntries}, or 0 when {@code cache.enabled} is false. */
   private static int cacheEntries(ConfigSection jwt) {
     return jwt.section("cache")
         .map(
             c -> {
-              c.allowOnly("maxEntries");
-              return c.positiveInt("maxEntries").orElse(DEFAULT_CACHE_ENTRIES);
+              c.allowOnly("enabled", "maxEntries");
+              int entries = c.positiveInt("maxEntries").orElse(DEFAULT_CACHE_ENTRIES);
+              return cacheEnabled(c) ? entries : 0;
             })
         .orElse(DEFAULT_CACHE_ENTRIES);
+  }
+
+  private static boolean cacheEnabled(ConfigSection cache) {
+    Object value = cache.values().get("enabled");
+    if (value == null || value instanceof Boolean) {
+      return !Boolean.FALSE.equals(value);
+    }
+    cache.problem("enabled", "must be true or false but was " + ConfigSection.describe(value));
+    return true;
   }
 
   private static Optional<URI> discovery(ConfigSection jwt, String issuer) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param clockSkew tolerance for {@code exp} and {@code nbf}
  * @param groupsClaim claim (dotted path for nested claims) holding the caller's groups
  * @param maxTokenBytes longer tokens are rejected before parsing
- * @param cacheMaxEntries how many verified tokens are remembered
+ * @param cacheMaxEntries how many verified tokens are remembered; 0 turns the cache off
  * @param refetchInterval at most one key refetch per interval for unknown key ids
  */
 record JwtSettings(
@@ -58,9 +58,9 @@ record JwtSettings(
               + " and "
               + refetchInterval);
     }
-    if (maxTokenBytes < 64 || cacheMaxEntries < 1) {
+    if (maxTokenBytes < 64 || cacheMaxEntries < 0) {
       throw new IllegalArgumentException(
-          "maxTokenBytes must be >= 64 and cacheMaxEntries >= 1 but were "
+          "maxTokenBytes must be >= 64 and cacheMaxEntries >= 0 but were "
               + maxTokenBytes
               + " and "
               + cacheMaxEntries);

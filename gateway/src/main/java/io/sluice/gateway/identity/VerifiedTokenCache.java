@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Tokens whose signature and claims were already checked, each until it expires, so the hot path
  * does not verify the same token twice. Keyed by the token's SHA-256, so raw tokens are not kept
  * and an entry costs the same for any token size. Bounded: when full, expired entries go first,
- * then arbitrary ones.
+ * then arbitrary ones. With {@code maxEntries} 0 it remembers nothing: every token is verified.
  */
 final class VerifiedTokenCache {
   private record Entry(Identity identity, long validUntilEpochSecond) {}
@@ -22,6 +22,9 @@ final class VerifiedTokenCache {
 
   /** The identity for an exact token seen before and still valid at {@code now}, or null. */
   Identity get(String token, long nowEpochSecond) {
+    if (maxEntries == 0) {
+      return null;
+    }
     String key = keyOf(token);
     Entry e = entries.get(key);
     if (e == null) {
@@ -35,6 +38,9 @@ final class VerifiedTokenCache {
   }
 
   void put(String token, Identity identity, long validUntilEpochSecond, long nowEpochSecond) {
+    if (maxEntries == 0) {
+      return;
+    }
     if (entries.size() >= maxEntries) {
       evict(nowEpochSecond);
     }

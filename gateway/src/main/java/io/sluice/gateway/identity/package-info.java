@@ -20,7 +20,7 @@
  *     groupsClaim: groups           # dotted path for nested claims, e.g. realm_access.roles
  *     maxTokenBytes: 8192
  *     jwksRefetchInterval: 30s      # at most one key refetch per interval for an unknown kid
- *     cache: {maxEntries: 10000}    # verified tokens remembered until exp
+ *     cache: {maxEntries: 10000}    # verified tokens remembered until exp; enabled: false = off
  *   apiKeys:
  *     - {id: ci-bot, hash: "sha256:<64 hex digits>", roles: [publisher], groups: [ci]}
  *   mtls:

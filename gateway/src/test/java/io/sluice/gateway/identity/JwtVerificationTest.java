@@ -250,6 +250,32 @@ class JwtVerificationTest {
   }
 
   @Test
+  void cacheDisabled_verifiesTheSignatureEveryTime() throws Exception {
+    Path jwks = Files.writeString(dir.resolve("ec.json"), new JWKSet(ec.toPublicJWK()).toString());
+    Map<String, Object> section =
+        Map.of(
+            "jwt",
+            Map.of(
+                "issuer",
+                ISSUER,
+                "audience",
+                "sluice",
+                "jwksFile",
+                jwks.toString(),
+                "cache",
+                Map.of("enabled", false)));
+    List<String> problems = new ArrayList<>();
+    Authenticator uncached = Authenticators.fromConfig(section, problems, clock);
+    String token = sign(ec, valid(NOW).build());
+
+    accepted(uncached, bearer(token));
+    accepted(uncached, bearer(token));
+
+    assertThat(problems).isEmpty();
+    assertThat(((CredentialRouter) uncached).jwt().signatureChecks()).isEqualTo(2);
+  }
+
+  @Test
   void cachedToken_isRejectedOnceItExpires() {
     String token = sign(ec, valid(NOW).build());
     accepted(authenticator, bearer(token));

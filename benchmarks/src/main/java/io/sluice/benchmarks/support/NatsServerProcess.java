@@ -1,5 +1,8 @@
-package io.sluice.benchmarks.nats;
+package io.sluice.benchmarks.support;
 
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,9 +13,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A private {@code nats-server -js} on a free loopback port with a temporary store. */
-final class NatsServerProcess implements AutoCloseable {
-  private static final Path BINARY = Path.of("/usr/sbin/nats-server");
+/**
+ * A private {@code nats-server -js} on a free loopback port with a temporary file store, deleted on
+ * close. The binary is the first {@code nats-server} on the PATH, else {@code /usr/sbin}.
+ */
+public final class NatsServerProcess implements AutoCloseable {
   private static final long STARTUP_NANOS = 15_000_000_000L;
 
   private final Path storeDir;
@@ -25,18 +30,13 @@ final class NatsServerProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static NatsServerProcess start() throws IOException, InterruptedException {
-    if (!Files.isExecutable(BINARY)) {
-      throw new IllegalStateException(
-          "nats-server not found at "
-              + BINARY
-              + "; install nats-server: apt-get install nats-server");
-    }
+  /** Starts the server and waits until it reports ready (at most 15 seconds). */
+  public static NatsServerProcess start() throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("sluice-bench-nats");
     int port = freePort();
     Process p =
         new ProcessBuilder(
-                BINARY.toString(),
+                binary().toString(),
                 "-a",
                 "127.0.0.1",
                 "-p",
@@ -52,16 +52,32 @@ final class NatsServerProcess implements AutoCloseable {
     return server;
   }
 
-  String url() {
+  public String url() {
     return "nats://127.0.0.1:" + port;
+  }
+
+  /** A new client connection to this server. */
+  public Connection connect() throws IOException, InterruptedException {
+    return Nats.connect(new Options.Builder().server(url()).build());
+  }
+
+  private static Path binary() {
+    String path = System.getenv().getOrDefault("PATH", "");
+    return Stream.concat(Stream.of(path.split(":")), Stream.of("/usr/sbin", "/usr/local/bin"))
+        .filter(dir -> !dir.isEmpty())
+        .map(dir -> Path.of(dir, "nats-server"))
+        .filter(Files::isExecutable)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "nats-server is neither on the PATH nor in /usr/sbin; install it:"
+                        + " apt-get install nats-server"));
   }
 
   private void awaitAccepting() throws InterruptedException, IOException {
     long deadline = System.nanoTime() + STARTUP_NANOS;
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        break;
-      }
+    while (System.nanoTime() < deadline && process.isAlive()) {
       if (accepts() && Files.readString(storeDir.resolve("nats-server.log")).contains("ready")) {
         return;
       }
