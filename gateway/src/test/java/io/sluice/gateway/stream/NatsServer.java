@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /** A real {@code nats-server} with JetStream on a free loopback port, stopped by its process. */
-final class NatsServer implements AutoCloseable {
+public final class NatsServer implements AutoCloseable {
   private static final Path BINARY = Path.of("/usr/sbin/nats-server");
 
   private final Path storeDir;
@@ -27,7 +27,7 @@ final class NatsServer implements AutoCloseable {
     this.process = process;
   }
 
-  static NatsServer start() throws IOException {
+  public static NatsServer start() throws IOException {
     if (!Files.isExecutable(BINARY)) {
       fail("nats-server not found at " + BINARY + "; install it: apt-get install nats-server");
     }
@@ -54,7 +54,7 @@ final class NatsServer implements AutoCloseable {
     return server;
   }
 
-  String url() {
+  public String url() {
     return "nats://127.0.0.1:" + port;
   }
 
