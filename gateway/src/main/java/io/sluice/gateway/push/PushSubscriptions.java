@@ -67,7 +67,16 @@ public final class PushSubscriptions implements AutoCloseable {
     PushSubscriptions all =
         new PushSubscriptions(vertx, broker, policy, registry, audit, clock, store);
     config.subscriptions().forEach(all::launch);
-    store.load().stream().filter(s -> !all.running.containsKey(s.name())).forEach(all::launch);
+    for (PushSubscription stored : store.load()) {
+      if (all.running.containsKey(stored.name())) {
+        LOG.atWarn()
+            .addKeyValue("subscription", stored.name())
+            .log(
+                "an API-created push subscription has the name of a configured one; it is not started");
+      } else {
+        all.launch(stored);
+      }
+    }
     return all;
   }
 

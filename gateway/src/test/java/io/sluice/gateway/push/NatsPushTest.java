@@ -93,16 +93,22 @@ class NatsPushTest {
   void failingThenRecovering_andEventsPublishedWhileTheGatewayWasDown_allArrive() throws Exception {
     try (WebhookEndpoint endpoint = new WebhookEndpoint(attempt -> attempt <= 2 ? 500 : 200, 0)) {
       Set<String> ids = new HashSet<>();
-      try (GatewayHarness first = gateway(endpoint)) {
+      GatewayHarness first = gateway(endpoint);
+      try {
         ids.add(publish("hooks.a"));
         ids.add(publish("hooks.b"));
         await().atMost(Duration.ofSeconds(20)).until(() -> accepted(endpoint).containsAll(ids));
+      } finally {
+        first.close();
       }
       ids.add(publish("hooks.while-down.1"));
       ids.add(publish("hooks.while-down.2"));
 
-      try (GatewayHarness second = gateway(endpoint)) {
+      GatewayHarness second = gateway(endpoint);
+      try {
         await().atMost(Duration.ofSeconds(20)).until(() -> accepted(endpoint).containsAll(ids));
+      } finally {
+        second.close();
       }
       for (WebhookEndpoint.Received r : endpoint.received()) {
         assertThat(WebhookEndpoint.signatureVerifies(r, SECRET)).isTrue();

@@ -154,14 +154,15 @@ class PushDeliveryTest {
   void endpointThatNeverRecovers_fillsTheDeadLetterSubject_withFailureMetadata() {
     Broker broker = harness.gateway().broker();
     List<Delivery> dead = new CopyOnWriteArrayList<>();
-    try (Subscription dlq =
+    Subscription dlq =
         broker.subscribe(
             SubjectPattern.of("deadletter.push.broken"),
             SubscribeOptions.defaults(),
             d -> {
               dead.add(d);
               d.ack();
-            })) {
+            });
+    try {
       Set<String> ids =
           IntStream.range(0, 3)
               .mapToObj(i -> publish("never.order." + i).id())
@@ -180,6 +181,8 @@ class PushDeliveryTest {
       }
       long attempts = broken.received().stream().filter(r -> ids.contains(r.eventId())).count();
       assertThat(attempts).isEqualTo(9);
+    } finally {
+      dlq.close();
     }
     await()
         .atMost(Duration.ofSeconds(5))
