@@ -7,6 +7,7 @@ import io.sluice.gateway.audit.GatewayAudit;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.internal.GatewayMetrics;
 import io.sluice.gateway.internal.Routes;
+import io.sluice.gateway.push.PushSubscriptions;
 import io.sluice.gateway.stream.StreamEndpoints;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,6 +40,7 @@ public final class Gateway implements AutoCloseable {
   private final HttpServer server;
   private final Optional<SchemaRegistry> schemas;
   private final GatewayAudit audit;
+  private final PushSubscriptions push;
 
   private Gateway(
       GatewayConfig config,
@@ -46,8 +48,10 @@ public final class Gateway implements AutoCloseable {
       Broker broker,
       HttpServer server,
       Optional<SchemaRegistry> schemas,
-      GatewayAudit audit) {
+      GatewayAudit audit,
+      PushSubscriptions push) {
     this.config = config;
+    this.push = push;
     this.audit = audit;
     this.vertx = vertx;
     this.broker = broker;
@@ -79,20 +83,34 @@ public final class Gateway implements AutoCloseable {
       throw e;
     }
     Vertx vertx = Vertx.vertx();
+    PushSubscriptions push = null;
     try {
+      push =
+          PushSubscriptions.start(
+              vertx,
+              config.push(),
+              broker,
+              access.policy(),
+              metrics.registry(),
+              audit,
+              options.clock());
       HttpServer server =
           vertx
               .createHttpServer(options(config))
               .requestHandler(
-                  Routes.router(vertx, config, access, broker, metrics, options, schemas, audit));
+                  Routes.router(
+                      vertx, config, access, broker, metrics, options, schemas, audit, push));
       await(server.listen(), Duration.ofSeconds(30));
       LOG.atInfo()
           .addKeyValue("host", config.server().host())
           .addKeyValue("port", server.actualPort())
           .addKeyValue("broker", broker.url())
           .log("gateway listening");
-      return new Gateway(config, vertx, broker, server, schemas, audit);
+      return new Gateway(config, vertx, broker, server, schemas, audit, push);
     } catch (RuntimeException e) {
+      if (push != null) {
+        push.close();
+      }
       vertx.close();
       audit.close();
       broker.close();
@@ -129,6 +147,7 @@ public final class Gateway implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("HTTP server did not shut down cleanly: {}", e.getMessage());
     }
+    push.close();
     audit.close();
     try {
       broker

@@ -10,6 +10,7 @@ import io.sluice.gateway.identity.Authenticators;
 import io.sluice.gateway.policy.Policies;
 import io.sluice.gateway.policy.PolicySource;
 import io.sluice.gateway.proxy.ProxyConfig;
+import io.sluice.gateway.push.PushConfig;
 import io.sluice.subject.InvalidSubjectException;
 import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
@@ -67,7 +68,8 @@ public final class ConfigLoader {
           "publish.ackOverrides",
           "schemas",
           "audit",
-          "proxy");
+          "proxy",
+          "push");
 
   public static final String DEFAULT_BROKER_URL = "embedded:./sluice-data";
   public static final List<String> DEFAULT_CONTENT_TYPES =
@@ -99,7 +101,7 @@ public final class ConfigLoader {
     Map<String, Object> tree = readTree(yaml, problems);
     EnvOverrides.apply(tree, env, KEYS, problems);
     ConfigReader r = new ConfigReader(tree, problems);
-    GatewayConfig config = read(r).withSchemas(SchemaSection.read(tree, problems));
+    GatewayConfig config = read(r, env).withSchemas(SchemaSection.read(tree, problems));
     r.unknownKeys(PASS_THROUGH).forEach(k -> problems.add(k + ": unknown key"));
     if (!problems.isEmpty()) {
       addSectionProblems(config, problems);
@@ -108,7 +110,7 @@ public final class ConfigLoader {
     return config;
   }
 
-  private static GatewayConfig read(ConfigReader r) {
+  private static GatewayConfig read(ConfigReader r, Map<String, String> env) {
     GatewayConfig.Server server = server(r);
     Map<String, Object> identity = r.section("identity");
     if (identity.isEmpty() && !server.isLoopback()) {
@@ -133,7 +135,8 @@ public final class ConfigLoader {
         streaming(r),
         Optional.empty(),
         proxy(r),
-        audit(r, brokerUrl));
+        audit(r, brokerUrl),
+        push(r, env));
   }
 
   private static GatewayAuditConfig audit(ConfigReader r, String brokerUrl) {
@@ -158,6 +161,13 @@ public final class ConfigLoader {
     ProxyConfig proxy = ProxyConfig.read(r.section("proxy"), problems);
     problems.forEach(r::problem);
     return proxy;
+  }
+
+  private static PushConfig push(ConfigReader r, Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    PushConfig push = PushConfig.read(r.section("push"), env, problems);
+    problems.forEach(r::problem);
+    return push;
   }
 
   private static GatewayConfig.Server server(ConfigReader r) {

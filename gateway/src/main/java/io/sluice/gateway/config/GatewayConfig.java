@@ -4,6 +4,7 @@ import io.sluice.broker.AckMode;
 import io.sluice.contracts.RegistrySettings;
 import io.sluice.gateway.audit.GatewayAuditConfig;
 import io.sluice.gateway.proxy.ProxyConfig;
+import io.sluice.gateway.push.PushConfig;
 import io.sluice.subject.SubjectPattern;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param schemas the {@code schemas} section's registry settings; empty when the section is absent,
  *     and then no event is validated against a schema
  * @param proxy the {@code proxy} section: routes to upstream services, none when absent
+ * @param push the {@code push} section: configured push subscriptions (webhooks) and the store of
+ *     API-created ones
  */
 public record GatewayConfig(
     Server server,
@@ -38,7 +41,8 @@ public record GatewayConfig(
     Streaming streaming,
     Optional<RegistrySettings> schemas,
     ProxyConfig proxy,
-    GatewayAuditConfig audit) {
+    GatewayAuditConfig audit,
+    PushConfig push) {
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -53,6 +57,7 @@ public record GatewayConfig(
     Objects.requireNonNull(schemas, "schemas");
     Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(push, "push");
   }
 
   /** This configuration with the {@code schemas} section's settings (empty: no registry). */
@@ -69,7 +74,8 @@ public record GatewayConfig(
         streaming,
         settings,
         proxy,
-        audit);
+        audit,
+        push);
   }
 
   /** True when no identity is configured: the gateway then mints and accepts a dev token. */

@@ -20,7 +20,8 @@ final class OperationalEndpoints {
 
   /**
    * Ready when the broker is connected, a policy is loaded and the audit log accepts records; 503
-   * problem otherwise.
+   * problem otherwise. Push subscriptions are listed with their status but do not decide readiness
+   * (one failing webhook must not take publishing out of the load balancer).
    */
   void ready(RoutingContext ctx) {
     ConnectionState broker = services.broker().state();
@@ -30,6 +31,9 @@ final class OperationalEndpoints {
     checks.put("policyVersion", policy.orElse(null));
     boolean auditing = services.audit().isAccepting();
     checks.put("audit", auditing ? "accepting" : "refusing");
+    if (!services.push().statuses().isEmpty()) {
+      checks.put("pushSubscriptions", services.push().statuses());
+    }
     if (broker.isReady() && policy.isPresent() && auditing) {
       checks.put("status", "UP");
       Responder.send(ctx, Responder.json(200, checks));

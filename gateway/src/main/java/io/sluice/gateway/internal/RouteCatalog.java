@@ -145,6 +145,40 @@ final class RouteCatalog {
                 problem(409, "Refused: the version exists or breaks compatibility"))
             .accepting(OBJECT, "application/json", "application/schema+json"));
     add(
+        "POST /v1/push-subscriptions",
+        secured(
+                "POST",
+                "/v1/push-subscriptions",
+                "Create a push subscription (webhook) for a subject pattern (admin)",
+                json(201, "Created and running; the secret is never returned", OBJECT),
+                problem(400, "The subscription is invalid; every problem is listed"),
+                problem(409, "A push subscription with this name exists"))
+            .accepting(OBJECT, "application/json"));
+    add(
+        "GET /v1/push-subscriptions",
+        secured(
+            "GET",
+            "/v1/push-subscriptions",
+            "List push subscriptions with their status (admin)",
+            json(200, "Every push subscription, without secrets", OBJECT)));
+    add(
+        "GET /v1/push-subscriptions/{name}",
+        secured(
+            "GET",
+            "/v1/push-subscriptions/{name}",
+            "One push subscription with its status (admin)",
+            json(200, "The push subscription, without its secret", OBJECT),
+            problem(404, "No such push subscription")));
+    add(
+        "DELETE /v1/push-subscriptions/{name}",
+        secured(
+            "DELETE",
+            "/v1/push-subscriptions/{name}",
+            "Stop and remove a push subscription created over the API (admin)",
+            empty(204, "Removed"),
+            problem(404, "No such push subscription"),
+            problem(409, "Defined in the configuration file; remove it there")));
+    add(
         "GET /asyncapi.json",
         RouteDescription.of(
             "GET",

@@ -10,6 +10,7 @@ import io.sluice.gateway.audit.GatewayAudit;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
 import io.sluice.gateway.proxy.Proxy;
+import io.sluice.gateway.push.PushSubscriptions;
 import io.sluice.gateway.stream.StreamEndpoints;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -49,7 +50,8 @@ public final class Routes {
       GatewayMetrics metrics,
       GatewayOptions options,
       Optional<SchemaRegistry> schemas,
-      GatewayAudit audit) {
+      GatewayAudit audit,
+      PushSubscriptions push) {
     GatewayConfig.Limits limits = config.limits();
     InFlightGate gate = new InFlightGate(limits.maxInFlight());
     metrics.bindBroker(broker, gate::current);
@@ -73,7 +75,8 @@ public final class Routes {
             new Tracing(options.openTelemetry()),
             clock,
             schemas,
-            audit);
+            audit,
+            push);
     Router router = new Routes(services).mount(Router.router(vertx));
     if (config.proxy().enabled()) {
       Proxy.start(vertx, config.proxy(), broker, metrics.registry(), options.proxyListener(), clock)
@@ -117,6 +120,14 @@ public final class Routes {
     on(router.get("/v1/schemas"), "/v1/schemas").handler(schemas::list);
     on(router.get("/v1/schemas/:type/:version"), "/v1/schemas/{type}/{version}")
         .handler(schemas::get);
+    PushEndpoints pushes = new PushEndpoints(services);
+    on(router.post("/v1/push-subscriptions").handler(body), "/v1/push-subscriptions")
+        .handler(pushes::create);
+    on(router.get("/v1/push-subscriptions"), "/v1/push-subscriptions").handler(pushes::list);
+    on(router.get("/v1/push-subscriptions/:name"), "/v1/push-subscriptions/{name}")
+        .handler(pushes::get);
+    on(router.delete("/v1/push-subscriptions/:name"), "/v1/push-subscriptions/{name}")
+        .handler(pushes::delete);
     on(router.get("/asyncapi.json"), "/asyncapi.json").handler(documents::asyncApi);
     on(router.get("/openapi.json"), "/openapi.json").handler(documents::openApi);
     on(router.get("/docs"), "/docs").handler(documents::docs);

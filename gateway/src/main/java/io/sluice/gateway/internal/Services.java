@@ -6,6 +6,7 @@ import io.sluice.gateway.AccessControl;
 import io.sluice.gateway.audit.GatewayAudit;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.idempotency.IdempotencyStore;
+import io.sluice.gateway.push.PushSubscriptions;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -21,4 +22,5 @@ record Services(
     Tracing tracing,
     Clock clock,
     Optional<SchemaRegistry> schemas,
-    GatewayAudit audit) {}
+    GatewayAudit audit,
+    PushSubscriptions push) {}

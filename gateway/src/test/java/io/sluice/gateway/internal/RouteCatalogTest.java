@@ -2,6 +2,7 @@ package io.sluice.gateway.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.audit.AuditConfig;
 import io.sluice.audit.AuditLog;
 import io.sluice.broker.Broker;
@@ -13,6 +14,8 @@ import io.sluice.gateway.config.ConfigLoader;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.identity.DevelopmentIdentity;
 import io.sluice.gateway.policy.Decision;
+import io.sluice.gateway.push.PushConfig;
+import io.sluice.gateway.push.PushSubscriptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -74,7 +77,15 @@ class RouteCatalogTest {
               new GatewayMetrics(),
               GatewayOptions.defaults(),
               Optional.empty(),
-              audit);
+              audit,
+              PushSubscriptions.start(
+                  vertx,
+                  PushConfig.none(),
+                  broker,
+                  access.policy(),
+                  new SimpleMeterRegistry(),
+                  audit,
+                  Clock.systemUTC()));
       List<String> keys = new ArrayList<>();
       for (Route route : router.getRoutes()) {
         if (route.getPath() == null || route.methods() == null) {
