@@ -250,7 +250,8 @@ run_mode() {
 gateway_log_problems() {
   local log="$SERVERS_DIR/gateway/gateway.log"
   echo "Gateway log: $(grep -c '"level":"WARN"' "$log" || true) WARN and $(grep -c '"level":"ERROR"' "$log" || true) ERROR lines."
-  grep -E '"level":"(WARN|ERROR)"' "$log" | grep -o '"message":"[^"]*"\|"className":"[^"]*","message":"[^"]*"' |
+  grep -E '"level":"(WARN|ERROR)"' "$log" |
+    sed -E 's/.*"message":"([^"]*)","throwable":(null|\{"className":"([^"]*)","message":("[^"]*"|null)).*/\1 \3 \4/' |
     sort | uniq -c | sort -rn | head -5 | sed 's/^/   /' || true
   echo
 }
