@@ -196,3 +196,95 @@ verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
 
 # row <table file> <cells...>: appends one markdown table row
 row() { local f=$1 out="|" cell; shift; for cell in "$@"; do out+=" $cell |"; done; echo "$out" >>"$f"; }
+
+# wrk_get_script <file> [<header> <value>]...: a GET script for wrk with the given headers.
+wrk_get_script() {
+  local file=$1; shift
+  {
+    echo 'wrk.method = "GET"'
+    while (($# >= 2)); do echo "wrk.headers[\"$1\"] = \"$2\""; shift 2; done
+  } >"$file"
+}
+
+# start_nginx_conf <name> <dir> <port> <http block body>: one nginx worker with the given http
+# block body (server blocks, upstreams), temp files under <dir>; sets LAST_PID.
+start_nginx_conf() {
+  local name=$1 dir=$2 port=$3 body=$4
+  mkdir -p "$dir/tmp"
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+$body
+}
+CONF
+  start_server "$name" "$dir" nginx -e "$dir/nginx-error.log" -p "$dir" -c "$dir/nginx.conf"
+  wait_port "$port" "$LAST_PID" 10
+}
+
+# jfr_record <java pid> <jfr file> <command...>: a JFR recording (settings=profile) of the JVM
+# while the command runs; the JDK's jcmd sits beside $JAVA.
+jfr_record() {
+  local pid=$1 file=$2 bin; bin="$(dirname "$JAVA")"; shift 2
+  "$bin/jcmd" "$pid" JFR.start name=bench settings=profile >/dev/null
+  "$@"
+  "$bin/jcmd" "$pid" JFR.stop name=bench filename="$file" >/dev/null
+}
+
+# jfr_summary <jfr file> <prefixes separated by |> [<own package prefix>]: the hottest methods, the
+# CPU samples per thread, with an own prefix the nearest own frame of each sample (who asked for
+# the work), then the share of samples whose stack holds each prefix (a sample can count in
+# several rows).
+jfr_summary() {
+  local file=$1 prefixes=$2 own=${3:-} bin samples; bin="$(dirname "$JAVA")"
+  samples=$(mktemp)
+  "$bin/jfr" view --width 150 hot-methods "$file"
+  "$bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$file" >"$samples"
+  echo
+  echo "CPU samples per thread:"
+  awk -F'"' '/sampledThread/ { n[$2]++ } END { for (t in n) printf "  %6d  %s\n", n[t], t }' "$samples" | sort -rn
+  if [ -n "$own" ]; then
+    echo
+    echo "Nearest $own frame of each CPU sample (top 15):"
+    awk -v own="$own" '/^jdk.ExecutionSample/ { f = "" }
+      /line:/ && f == "" && index($1, own) == 1 { f = $1; n[f]++ }
+      END { for (k in n) printf "  %6d  %s\n", n[k], k }' "$samples" | sort -rn | head -15
+  fi
+  echo
+  echo "Share of CPU samples whose stack holds (a sample can count in several rows):"
+  awk -v prefixes="$prefixes" '/^jdk.ExecutionSample/ { s = "" } /line:/ { s = s $0 "\n" }
+    /^}/ { n++; for (i = 1; i <= k; i++) if (index(s, pat[i])) hit[i]++ }
+    BEGIN { k = split(prefixes, pat, "|") }
+    END { for (i = 1; i <= k; i++) printf "  %-36s %5.1f%%\n", pat[i], n ? 100 * hit[i] / n : 0
+      printf "  (%d samples)\n", n }' "$samples"
+  rm -f "$samples"
+}
+
+# pin_running <cpu list> <pid>...: moves every thread of each process, and of its child processes
+# (an nginx master's workers), onto the CPUs, so one warm server can be measured both ways.
+pin_running() {
+  local cpus=$1 pid child; shift
+  for pid in "$@"; do
+    for child in $(pgrep -P "$pid" || true); do taskset -a -cp "$cpus" "$child" >/dev/null; done
+    taskset -a -cp "$cpus" "$pid" >/dev/null
+  done
+}
+
+# cpu_ms <pid>...: CPU time (user + system) used so far by the processes and their children, in ms.
+cpu_ms() {
+  local pid ticks=0 t
+  for pid in "$@" $(for p in "$@"; do pgrep -P "$p" || true; done); do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    ticks=$((ticks + t))
+  done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}

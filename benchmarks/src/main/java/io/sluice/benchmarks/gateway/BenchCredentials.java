@@ -32,7 +32,9 @@ import java.util.List;
 /**
  * Writes fresh credentials into a directory: {@code jwks.json} (public RS256 and ES256 keys), the
  * tokens {@code rs256.jwt} and {@code es256.jwt} (subject {@code bench-client}, valid two hours),
- * and an API key {@code api-key.txt} with its {@code api-key.hash} ({@code sha256:<hex>}).
+ * the RSA public key alone as {@code rs256-public.pem} (for peers that take a PEM, such as
+ * HAProxy's {@code jwt_verify}), and an API key {@code api-key.txt} with its {@code api-key.hash}
+ * ({@code sha256:<hex>}).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.sluice.benchmarks.gateway.BenchCredentials \
  *   DIR https://bench.sluice.test sluice</pre>
@@ -58,6 +60,7 @@ public final class BenchCredentials {
         dir.resolve("rs256.jwt"), sign(JWSAlgorithm.RS256, "rs-1", new RSASSASigner(rsa), claims));
     Files.writeString(
         dir.resolve("es256.jwt"), sign(JWSAlgorithm.ES256, "es-1", new ECDSASigner(ec), claims));
+    Files.writeString(dir.resolve("rs256-public.pem"), publicKeyPem(rsa));
     writeApiKey(dir);
   }
 
@@ -77,6 +80,12 @@ public final class BenchCredentials {
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).build(), claims);
     jwt.sign(signer);
     return jwt.serialize();
+  }
+
+  private static String publicKeyPem(RSAKey rsa) throws JOSEException {
+    Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    String body = pem.encodeToString(rsa.toRSAPublicKey().getEncoded());
+    return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
   }
 
   private static void writeApiKey(Path dir) throws IOException, NoSuchAlgorithmException {
