@@ -158,13 +158,15 @@ to_us() {
 }
 
 # run_wrk <url> <script> <connections>: a warm-up, then the measured run (one wrk thread, pinned as
-# load; a response slower than 10 s counts as a timeout). Sets RPS, P50_US, P99_US and BAD (non-2xx
-# responses plus socket errors, timeouts included).
+# load; a response slower than 10 s counts as a timeout). Sets RPS (2xx responses per second), P50_US,
+# P99_US and BAD (non-2xx responses plus socket errors, timeouts included).
 run_wrk() {
   local url=$1 script=$2 conns=$3 out
   timeout $((WARMUP + 10)) "${LOAD_PIN[@]}" wrk -t1 -c"$conns" -d"${WARMUP}s" --timeout 10s -s "$script" "$url" >/dev/null
   out=$(timeout $((DURATION + 10)) "${LOAD_PIN[@]}" wrk -t1 -c"$conns" -d"${DURATION}s" --timeout 10s --latency -s "$script" "$url")
-  RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")
+  # successful responses per second: a quick refusal (429, 503) must not count as throughput
+  RPS=$(awk '/ requests in / {n = $1; d = $4; sub(/s,?$/, "", d)} /Non-2xx or 3xx responses:/ {n -= $NF}
+    END {if (d > 0) printf "%.0f", n / d; else print 0}' <<<"$out")
   P50_US=$(to_us "$(awk '$1 == "50%" {print $2}' <<<"$out")")
   P99_US=$(to_us "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   BAD=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
