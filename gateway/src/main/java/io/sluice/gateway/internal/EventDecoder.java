@@ -1,5 +1,6 @@
 package io.sluice.gateway.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,16 +49,15 @@ final class EventDecoder {
     };
   }
 
-  /** One element of a batch, already parsed; fills id, time and source. */
+  /** One element of a batch, already parsed; fills id, time and source into it. */
   CloudEvent structured(JsonNode node) {
     if (!(node instanceof ObjectNode object)) {
       throw Problems.fail(Problems.malformed("each event must be a JSON object"));
     }
-    ObjectNode filled = object.deepCopy();
-    fill(filled, "id", UUID.randomUUID().toString());
-    fill(filled, "time", clock.instant().toString());
-    fill(filled, "source", config.publish().source());
-    return JsonFormat.decode(Json.bytes(filled));
+    fill(object, "id", UUID.randomUUID().toString());
+    fill(object, "time", clock.instant().toString());
+    fill(object, "source", config.publish().source());
+    return JsonFormat.decode(Json.bytes(object));
   }
 
   private CloudEvent structured(byte[] body) {
@@ -75,7 +75,7 @@ final class EventDecoder {
 
   private CloudEvent wrapped(MultiMap headers, byte[] body, String mediaType, String subject) {
     if (MediaTypes.isJson(mediaType)) {
-      parseJson(body, "the body");
+      requireJson(body, "the body");
     }
     String type = first(headers.get("ce-type"), headers.get("Sluice-Type"), subject);
     return CloudEvent.builder()
@@ -95,18 +95,42 @@ final class EventDecoder {
     try {
       return Json.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw Problems.fail(
-          Problems.malformed(what + " is not valid JSON" + where + ": " + e.getOriginalMessage()));
+      throw Problems.fail(notJson(what, e));
     } catch (IOException e) {
       throw Problems.fail(Problems.malformed(what + " could not be read as JSON"));
     }
+  }
+
+  /**
+   * Accepts and refuses exactly what {@link #parseJson} does, with the same problem, without
+   * building the tree: a wrapped JSON payload is checked, not read.
+   */
+  static void requireJson(byte[] body, String what) {
+    Utf8.requireValid(body, what);
+    if (body.length == 0) {
+      throw Problems.fail(Problems.malformed(what + " is empty; a JSON document is required"));
+    }
+    try (JsonParser parser = Json.MAPPER.createParser(body)) {
+      if (parser.nextToken() != null) {
+        parser.skipChildren();
+        Json.requireEnd(parser);
+      }
+    } catch (JsonProcessingException e) {
+      throw Problems.fail(notJson(what, e));
+    } catch (IOException e) {
+      throw Problems.fail(Problems.malformed(what + " could not be read as JSON"));
+    }
+  }
+
+  private static Problem notJson(String what, JsonProcessingException e) {
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return Problems.malformed(what + " is not valid JSON" + where + ": " + e.getOriginalMessage());
   }
 
   private static void fill(ObjectNode node, String field, String value) {
