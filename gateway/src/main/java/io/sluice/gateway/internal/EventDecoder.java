@@ -19,7 +19,8 @@ import java.util.UUID;
  * Turns a request body into a CloudEvent in one of three ways: structured mode ({@code
  * application/cloudevents+json}), binary mode (a {@code ce-specversion} header; attributes in
  * {@code ce-*} headers, body is {@code data}), or any other allowed body wrapped as {@code data}.
- * Missing {@code id}, {@code time} and {@code source} are filled in.
+ * Missing {@code id}, {@code time} and {@code source} are filled in. {@link #decode} hands back a
+ * builder: the caller stamps it and builds it once, so a wrapped body is validated once.
  */
 final class EventDecoder {
   private final GatewayConfig config;
@@ -30,17 +31,17 @@ final class EventDecoder {
     this.clock = clock;
   }
 
-  CloudEvent decode(MultiMap headers, byte[] body, String subject) {
+  CloudEvent.Builder decode(MultiMap headers, byte[] body, String subject) {
     String mediaType = MediaTypes.bare(headers.get("Content-Type"));
     if (headers.contains("ce-specversion")) {
       if (!mediaType.isEmpty()) {
         MediaTypes.requireAllowed(mediaType, config.limits().allowedContentTypes());
       }
-      return binary(headers, body);
+      return binary(headers, body).toBuilder();
     }
     MediaTypes.requireAllowed(mediaType, config.limits().allowedContentTypes());
     return switch (mediaType) {
-      case MediaTypes.STRUCTURED -> structured(body);
+      case MediaTypes.STRUCTURED -> structured(body).toBuilder();
       case MediaTypes.BATCH ->
           throw Problems.fail(
               Problems.unsupportedMediaType(
@@ -73,7 +74,9 @@ final class EventDecoder {
     return BinaryMode.fromHeaders(attributes, BinaryMode.HTTP_PREFIX, body);
   }
 
-  private CloudEvent wrapped(MultiMap headers, byte[] body, String mediaType, String subject) {
+  /** Not built here: the stamped build validates it. */
+  private CloudEvent.Builder wrapped(
+      MultiMap headers, byte[] body, String mediaType, String subject) {
     if (MediaTypes.isJson(mediaType)) {
       requireJson(body, "the body");
     }
@@ -83,8 +86,7 @@ final class EventDecoder {
         .time(clock.instant())
         .source(config.publish().source())
         .type(type)
-        .data(mediaType, body)
-        .build();
+        .data(mediaType, body);
   }
 
   static JsonNode parseJson(byte[] body, String what) {
