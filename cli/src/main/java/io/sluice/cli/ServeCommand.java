@@ -70,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   running.close();
+                  flushLogs();
                   stopped.countDown();
                 },
                 "sluice-shutdown"));
@@ -127,6 +128,13 @@ final class ServeCommand implements Callable<Integer> {
       return ConfigLoader.parse("", effective);
     }
     return ConfigLoader.load(file, effective);
+  }
+
+  /** Stops logging last, so the access lines still queued for the background writer are written. */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 
   private static void configureLogging(String format) {

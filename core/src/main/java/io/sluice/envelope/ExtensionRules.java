@@ -3,7 +3,6 @@ package io.sluice.envelope;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Rules for extension attributes: names of lower-case letters and digits that do not shadow a
@@ -11,9 +10,7 @@ import java.util.regex.Pattern;
  * extensions Sluice knows (trace context, event version, auth context).
  */
 final class ExtensionRules {
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]+");
-  private static final Pattern TRACEPARENT =
-      Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+  private static final int TRACEPARENT_LENGTH = 55;
 
   /** Kinds of principal the CloudEvents auth-context extension defines. */
   static final Set<String> AUTH_TYPES =
@@ -55,7 +52,7 @@ final class ExtensionRules {
               "is a context attribute or data member and cannot be an extension"));
       return false;
     }
-    if (name == null || !NAME.matcher(name).matches()) {
+    if (name == null || !validName(name)) {
       out.add(
           new Violation(
               String.valueOf(name),
@@ -87,11 +84,52 @@ final class ExtensionRules {
     }
   }
 
-  private static boolean validTraceparent(String s) {
-    return TRACEPARENT.matcher(s).matches()
+  /** One or more of a-z and 0-9; checked by hand, as it runs for every attribute of every event. */
+  static boolean validName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code vv-<32 hex>-<16 hex>-ff} in lower-case hex, version not ff, ids not all zero. */
+  static boolean validTraceparent(String s) {
+    return s.length() == TRACEPARENT_LENGTH
+        && hex(s, 0, 2)
+        && s.charAt(2) == '-'
+        && hex(s, 3, 35)
+        && s.charAt(35) == '-'
+        && hex(s, 36, 52)
+        && s.charAt(52) == '-'
+        && hex(s, 53, 55)
         && !s.startsWith("ff")
-        && !s.substring(3, 35).matches("0+")
-        && !s.substring(36, 52).matches("0+");
+        && !allZero(s, 3, 35)
+        && !allZero(s, 36, 52);
+  }
+
+  private static boolean hex(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allZero(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) != '0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkEventVersion(Object value, List<Violation> out) {

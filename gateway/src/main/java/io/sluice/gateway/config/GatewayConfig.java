@@ -176,11 +176,12 @@ public record GatewayConfig(
 
     /** The configured ack mode for a subject. */
     public AckMode ackFor(io.sluice.subject.Subject subject) {
-      return ackOverrides.entrySet().stream()
-          .filter(e -> e.getKey().matches(subject))
-          .map(Map.Entry::getValue)
-          .findFirst()
-          .orElse(defaultAck);
+      for (Map.Entry<SubjectPattern, AckMode> e : ackOverrides.entrySet()) {
+        if (e.getKey().matches(subject)) {
+          return e.getValue();
+        }
+      }
+      return defaultAck;
     }
   }
 

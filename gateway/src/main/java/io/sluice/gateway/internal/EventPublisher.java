@@ -49,8 +49,18 @@ final class EventPublisher {
    */
   CloudEvent stamp(
       CloudEvent event, Identity identity, Span span, String tracestate, Optional<String> key) {
+    return stamp(event.toBuilder(), identity, span, tracestate, key);
+  }
+
+  /** Stamps an event not yet built, and builds it: one validation for both. */
+  CloudEvent stamp(
+      CloudEvent.Builder draft,
+      Identity identity,
+      Span span,
+      String tracestate,
+      Optional<String> key) {
     CloudEvent.Builder b =
-        event.toBuilder()
+        draft
             .extension(Extensions.AUTH_TYPE, identity.authType())
             .extension(Extensions.AUTH_ID, identity.id());
     Tracing.traceparent(span)

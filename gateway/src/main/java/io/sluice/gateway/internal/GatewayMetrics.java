@@ -10,6 +10,8 @@ import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerEvent;
 import io.sluice.broker.BrokerListener;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -19,19 +21,30 @@ import java.util.function.IntSupplier;
 public final class GatewayMetrics implements BrokerListener {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Timer publishLatency =
+      Timer.builder("sluice.publish.latency")
+          .description("Time from handing an event to the broker until its receipt")
+          .publishPercentileHistogram()
+          .register(registry);
+  private final Counter published = publishes("published");
+  private final Counter duplicates = publishes("duplicate");
+  private final Counter failed = publishes("failed");
+  private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
+  private final Map<DenialKey, Counter> denials = new ConcurrentHashMap<>();
+
+  /** The tags of one request timer; a map key, so each timer is registered once. */
+  private record RequestKey(String route, String method, int status) {}
+
+  private record DenialKey(String action, String reason) {}
 
   @Override
   public void on(BrokerEvent event) {
     switch (event) {
       case BrokerEvent.Published p -> {
-        publishes(p.receipt().duplicate() ? "duplicate" : "published").increment();
-        Timer.builder("sluice.publish.latency")
-            .description("Time from handing an event to the broker until its receipt")
-            .publishPercentileHistogram()
-            .register(registry)
-            .record(p.took());
+        (p.receipt().duplicate() ? duplicates : published).increment();
+        publishLatency.record(p.took());
       }
-      case BrokerEvent.PublishFailed f -> publishes("failed").increment();
+      case BrokerEvent.PublishFailed f -> failed.increment();
       default -> {}
     }
   }
@@ -46,23 +59,31 @@ public final class GatewayMetrics implements BrokerListener {
   }
 
   void request(String route, String method, int status, Duration took) {
-    Timer.builder("sluice.http.requests")
-        .description("HTTP requests by route, method and status")
-        .tag("route", route)
-        .tag("method", method)
-        .tag("status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .register(registry)
+    requests
+        .computeIfAbsent(new RequestKey(route, method, status), this::requestTimer)
         .record(took);
   }
 
   void denied(String action, String reason) {
-    Counter.builder("sluice.denials")
+    denials.computeIfAbsent(new DenialKey(action, reason), this::denialCounter).increment();
+  }
+
+  private Timer requestTimer(RequestKey key) {
+    return Timer.builder("sluice.http.requests")
+        .description("HTTP requests by route, method and status")
+        .tag("route", key.route())
+        .tag("method", key.method())
+        .tag("status", Integer.toString(key.status()))
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+
+  private Counter denialCounter(DenialKey key) {
+    return Counter.builder("sluice.denials")
         .description("Requests refused by authentication, policy or rate limits")
-        .tag("action", action)
-        .tag("reason", reason)
-        .register(registry)
-        .increment();
+        .tag("action", key.action())
+        .tag("reason", key.reason())
+        .register(registry);
   }
 
   /** The registry behind {@code /metrics}, for meters kept by other packages. */

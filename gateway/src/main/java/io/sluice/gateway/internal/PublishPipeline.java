@@ -97,13 +97,13 @@ final class PublishPipeline {
 
   private Publish decode(Publish p) {
     p.ackMode = publisher.ackMode(p.request(), p.subject);
-    p.event = decoder.decode(p.request().headers(), p.body(), p.subject.value());
+    p.draft = decoder.decode(p.request().headers(), p.body(), p.subject.value());
     return p;
   }
 
   private Publish validate(Publish p) {
     String tracestate = p.request().getHeader("tracestate");
-    p.event = publisher.stamp(p.event, p.identity, p.state.span(), tracestate, p.key);
+    p.event = publisher.stamp(p.draft, p.identity, p.state.span(), tracestate, p.key);
     p.state.eventId(p.event.id());
     p.event.extensionAsString(Extensions.CORRELATION_ID).ifPresent(p.state::correlationId);
     contracts.require(p.event, p.subject);
@@ -179,6 +179,7 @@ final class PublishPipeline {
     Optional<String> key = Optional.empty();
     boolean claimed;
     AckMode ackMode;
+    CloudEvent.Builder draft;
     CloudEvent event;
     StoredResponse response;
     Map<String, Object> receipt;

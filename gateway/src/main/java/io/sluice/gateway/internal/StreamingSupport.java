@@ -63,7 +63,7 @@ final class StreamingSupport implements EndpointSupport {
   public CloudEvent decodeEvent(RoutingContext ctx, Identity identity, Subject subject) {
     Buffer buffer = ctx.body().buffer();
     byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
-    CloudEvent event = decoder.decode(ctx.request().headers(), body, subject.value());
+    CloudEvent.Builder event = decoder.decode(ctx.request().headers(), body, subject.value());
     RequestState state = RequestState.of(ctx);
     String tracestate = ctx.request().getHeader("tracestate");
     CloudEvent stamped =
