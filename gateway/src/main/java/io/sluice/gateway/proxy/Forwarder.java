@@ -15,6 +15,9 @@ import java.util.Optional;
  * are piped in both directions, never buffered.
  */
 final class Forwarder {
+  /** The status recorded for a call whose caller closed the connection before the answer ended. */
+  static final int CALLER_GONE = 499;
+
   private final Upstreams upstreams;
   private final ProxyHost host;
   private final Optional<AssertionSigner> signer;
@@ -30,6 +33,12 @@ final class Forwarder {
 
   void forward(ProxiedRequest p, ProxyHandler.Recorder recorder) {
     upstreams.budget(p.route).deposit();
+    p.ctx.addEndHandler(
+        ended -> {
+          if (ended.failed()) {
+            p.callerLeft();
+          }
+        });
     attempt(p, recorder, null);
   }
 
@@ -38,6 +47,10 @@ final class Forwarder {
     Optional<Upstream> next = pool.pick(p.tried);
     if (next.isEmpty()) {
       fail(p, recorder, previous != null ? previous : ProxyProblems.noHealthyUpstream(pool.name()));
+      return;
+    }
+    if (p.callerGone) {
+      recorder.record(p, CALLER_GONE);
       return;
     }
     Upstream upstream = next.get();
@@ -68,6 +81,13 @@ final class Forwarder {
 
   private void send(
       ProxiedRequest p, Upstream upstream, HttpClientRequest req, ProxyHandler.Recorder recorder) {
+    if (p.callerGone) {
+      req.reset();
+      upstream.finished();
+      recorder.record(p, CALLER_GONE);
+      return;
+    }
+    p.exchange = req;
     boolean hasBody = !p.bodyless();
     if (hasBody && p.request().getHeader("Content-Length") == null) {
       req.setChunked(true);
@@ -80,6 +100,10 @@ final class Forwarder {
   private void sendFailed(
       ProxiedRequest p, Upstream upstream, ProxyHandler.Recorder recorder, Throwable e) {
     upstream.finished();
+    if (p.callerGone) {
+      recorder.record(p, CALLER_GONE);
+      return;
+    }
     boolean timeout = e.getClass().getSimpleName().contains("Timeout");
     failed(p, upstream, timeout ? "timeout" : "reset");
     fail(
@@ -92,6 +116,12 @@ final class Forwarder {
 
   private void answered(
       ProxiedRequest p, Upstream upstream, HttpClientResponse res, ProxyHandler.Recorder recorder) {
+    if (p.callerGone) {
+      res.request().reset();
+      upstream.finished();
+      recorder.record(p, CALLER_GONE);
+      return;
+    }
     int status = res.statusCode();
     if (status >= 500) {
       failed(p, upstream, "status_" + status);
@@ -118,12 +148,13 @@ final class Forwarder {
     if (res.getHeader("Content-Length") == null) {
       out.setChunked(true);
     }
-    res.pipeTo(out)
-        .onComplete(
-            ar -> {
-              upstream.finished();
-              recorder.record(p, status);
-            });
+    ResponseRelay.relay(
+        p,
+        res,
+        ended -> {
+          upstream.finished();
+          recorder.record(p, ended);
+        });
   }
 
   private void retryOr(ProxiedRequest p, ProxyHandler.Recorder recorder, Problem problem) {
@@ -147,6 +178,10 @@ final class Forwarder {
   }
 
   private void fail(ProxiedRequest p, ProxyHandler.Recorder recorder, Problem problem) {
+    if (p.callerGone) {
+      recorder.record(p, CALLER_GONE);
+      return;
+    }
     if (!p.ctx.response().headWritten()) {
       p.request().resume();
       host.problem(p.ctx, problem);
