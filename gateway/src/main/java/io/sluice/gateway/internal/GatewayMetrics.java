@@ -10,6 +10,8 @@ import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerEvent;
 import io.sluice.broker.BrokerListener;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -19,6 +21,10 @@ import java.util.function.IntSupplier;
 public final class GatewayMetrics implements BrokerListener {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
+
+  /** The tags of one request timer; a found timer costs a map lookup, not a registration. */
+  private record RequestKey(String route, String method, int status) {}
 
   @Override
   public void on(BrokerEvent event) {
@@ -46,14 +52,19 @@ public final class GatewayMetrics implements BrokerListener {
   }
 
   void request(String route, String method, int status, Duration took) {
-    Timer.builder("sluice.http.requests")
-        .description("HTTP requests by route, method and status")
-        .tag("route", route)
-        .tag("method", method)
-        .tag("status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .register(registry)
+    requests
+        .computeIfAbsent(new RequestKey(route, method, status), this::requestTimer)
         .record(took);
+  }
+
+  private Timer requestTimer(RequestKey key) {
+    return Timer.builder("sluice.http.requests")
+        .description("HTTP requests by route, method and status")
+        .tag("route", key.route())
+        .tag("method", key.method())
+        .tag("status", Integer.toString(key.status()))
+        .publishPercentileHistogram()
+        .register(registry);
   }
 
   void denied(String action, String reason) {

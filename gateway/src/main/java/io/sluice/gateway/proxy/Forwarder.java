@@ -4,8 +4,9 @@ import io.sluice.gateway.internal.Problem;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,7 +90,7 @@ final class Forwarder {
     }
     p.exchange = req;
     boolean hasBody = !p.bodyless();
-    if (hasBody && p.request().getHeader("Content-Length") == null) {
+    if (hasBody && p.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
       req.setChunked(true);
     }
     (hasBody ? req.send(p.request()) : req.send())
@@ -135,17 +136,17 @@ final class Forwarder {
       return;
     }
     p.answered = upstream;
+    host.forwarded(p.ctx, upstream.label(), p.tried.size());
     HttpServerResponse out = p.ctx.response().setStatusCode(status);
     out.setStatusMessage(res.statusMessage());
-    res.headers()
-        .forEach(
-            h -> {
-              if (!UpstreamRequests.NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                out.headers().add(h.getKey(), h.getValue());
-              }
-            });
+    MultiMap outHeaders = out.headers();
+    for (Map.Entry<String, String> h : res.headers()) {
+      if (UpstreamRequests.answerHeaderForwarded(h.getKey())) {
+        outHeaders.add(h.getKey(), h.getValue());
+      }
+    }
     out.putHeader(IdentityHeaders.REQUEST_ID, p.requestId);
-    if (res.getHeader("Content-Length") == null) {
+    if (res.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
       out.setChunked(true);
     }
     ResponseRelay.relay(
@@ -183,6 +184,7 @@ final class Forwarder {
       return;
     }
     if (!p.ctx.response().headWritten()) {
+      host.forwarded(p.ctx, null, p.tried.size());
       p.request().resume();
       host.problem(p.ctx, problem);
     } else {

@@ -2,6 +2,7 @@ package io.sluice.gateway.proxy;
 
 import io.sluice.gateway.identity.Identity;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -58,8 +59,8 @@ final class ProxiedRequest {
 
   /** No body to send, so the request can be replayed after an upstream has answered. */
   boolean bodyless() {
-    String length = request().getHeader("Content-Length");
-    return request().getHeader("Transfer-Encoding") == null
+    String length = request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    return request().getHeader(HttpHeaders.TRANSFER_ENCODING) == null
         && (length == null || length.trim().equals("0"));
   }
 
