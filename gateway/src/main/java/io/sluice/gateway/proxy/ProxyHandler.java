@@ -25,6 +25,7 @@ final class ProxyHandler implements Handler<RoutingContext> {
   private final WebSocketRelay relay;
   private final ProxyListener listener;
   private final CallEvents events;
+  private final String routeName;
 
   ProxyHandler(
       ProxyConfig.Route route,
@@ -39,6 +40,7 @@ final class ProxyHandler implements Handler<RoutingContext> {
     this.relay = relay;
     this.listener = listener;
     this.events = events;
+    this.routeName = "proxy:" + route.name();
   }
 
   @Override
@@ -47,7 +49,7 @@ final class ProxyHandler implements Handler<RoutingContext> {
     ProxiedRequest p = new ProxiedRequest(ctx, route, host.requestId(ctx));
     Optional<String> subject =
         route.action().or(() -> PolicySubject.of(p.method(), ctx.request().path()));
-    host.named(ctx, "proxy:" + route.name(), subject.orElse(""));
+    host.named(ctx, routeName, subject.orElse(""));
     if (subject.isEmpty()) {
       refuse(p, ProxyProblems.invalidPath(ctx.request().path()));
       return;
