@@ -52,6 +52,11 @@ final class ProxyBridge implements ProxyHost {
   }
 
   @Override
+  public void callerGone(RoutingContext ctx, int status) {
+    RequestState.of(ctx).callerGone(status);
+  }
+
+  @Override
   public CompletionStage<Identity> authenticate(RoutingContext ctx) {
     return guards.authenticate(ctx.request(), RequestState.of(ctx));
   }

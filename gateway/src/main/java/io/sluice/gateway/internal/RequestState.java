@@ -20,6 +20,7 @@ final class RequestState {
   private String rule;
   private String upstream;
   private int attempts;
+  private int callerGoneStatus;
 
   private RequestState(String route, Span span) {
     this.route = route;
@@ -117,6 +118,15 @@ final class RequestState {
   /** How many proxy instances were tried; 0 when the request was not forwarded. */
   int attempts() {
     return attempts;
+  }
+
+  /** The status logged instead of the response's when the caller hung up first, or 0. */
+  int callerGoneStatus() {
+    return callerGoneStatus;
+  }
+
+  void callerGone(int status) {
+    this.callerGoneStatus = status;
   }
 
   void forwarded(String upstream, int attempts) {

@@ -36,7 +36,8 @@ final class Forwarder {
     upstreams.budget(p.route).deposit();
     p.ctx.addEndHandler(
         ended -> {
-          if (ended.failed()) {
+          if (ended.failed() && !p.ctx.response().ended()) {
+            host.callerGone(p.ctx, CALLER_GONE);
             p.callerLeft();
           }
         });

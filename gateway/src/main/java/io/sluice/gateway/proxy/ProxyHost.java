@@ -27,6 +27,9 @@ public interface ProxyHost {
    */
   void forwarded(RoutingContext ctx, String upstream, int attempts);
 
+  /** The caller hung up before its response ended; the access line logs {@code status}. */
+  void callerGone(RoutingContext ctx, int status);
+
   CompletionStage<Identity> authenticate(RoutingContext ctx);
 
   void throttle(Identity identity);

@@ -79,6 +79,11 @@ class ProxyCallerGoneTest {
       assertThat(ProxyAuditTest.outcomes(gw))
           .extracting(ProxyAuditTest.Row::status)
           .containsExactly(499, 499, 499, 499, 499, 200);
+      assertThat(logs.accessLines())
+          .extracting(line -> String.valueOf(line.getKeyValuePairs()))
+          .filteredOn(kv -> kv.contains("status=\"499\""))
+          .hasSize(5)
+          .allMatch(kv -> kv.contains("upstream=\"127.0.0.1:" + u.port(0) + "\""));
     }
   }
 
