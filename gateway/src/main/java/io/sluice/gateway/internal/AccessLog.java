@@ -26,6 +26,11 @@ final class AccessLog {
     addIfSet(line, "eventId", state.eventId());
     addIfSet(line, "correlationId", state.correlationId());
     addIfSet(line, "problem", state.problemSlug());
+    addIfSet(line, "rule", state.rule());
+    if (state.attempts() > 0) {
+      line.addKeyValue("upstream", state.upstream() == null ? "none" : state.upstream());
+      line.addKeyValue("attempts", state.attempts());
+    }
     line.log("request");
   }
 

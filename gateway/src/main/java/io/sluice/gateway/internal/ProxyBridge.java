@@ -47,6 +47,16 @@ final class ProxyBridge implements ProxyHost {
   }
 
   @Override
+  public void forwarded(RoutingContext ctx, String upstream, int attempts) {
+    RequestState.of(ctx).forwarded(upstream, attempts);
+  }
+
+  @Override
+  public void callerGone(RoutingContext ctx, int status) {
+    RequestState.of(ctx).callerGone(status);
+  }
+
+  @Override
   public CompletionStage<Identity> authenticate(RoutingContext ctx) {
     return guards.authenticate(ctx.request(), RequestState.of(ctx));
   }
@@ -63,6 +73,7 @@ final class ProxyBridge implements ProxyHost {
   @Override
   public Decision decide(RoutingContext ctx, Identity identity, String subject) {
     Decision decision = services.access().policy().decide(identity, Action.REQUEST, subject);
+    RequestState.of(ctx).rule(decision.rule());
     AuditedCall call = new AuditedCall(AuditAction.PROXY, subject);
     call.identity = identity;
     if (!decision.allowed()) {

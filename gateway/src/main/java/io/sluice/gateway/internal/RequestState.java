@@ -17,6 +17,10 @@ final class RequestState {
   private String eventId;
   private String correlationId;
   private String problemSlug;
+  private String rule;
+  private String upstream;
+  private int attempts;
+  private int callerGoneStatus;
 
   private RequestState(String route, Span span) {
     this.route = route;
@@ -95,5 +99,38 @@ final class RequestState {
 
   void problemSlug(String problemSlug) {
     this.problemSlug = problemSlug;
+  }
+
+  /** The policy rule that decided the request, or null. */
+  String rule() {
+    return rule;
+  }
+
+  void rule(String rule) {
+    this.rule = rule;
+  }
+
+  /** The proxy instance that answered ({@code host:port}), or null. */
+  String upstream() {
+    return upstream;
+  }
+
+  /** How many proxy instances were tried; 0 when the request was not forwarded. */
+  int attempts() {
+    return attempts;
+  }
+
+  /** The status logged instead of the response's when the caller hung up first, or 0. */
+  int callerGoneStatus() {
+    return callerGoneStatus;
+  }
+
+  void callerGone(int status) {
+    this.callerGoneStatus = status;
+  }
+
+  void forwarded(String upstream, int attempts) {
+    this.upstream = upstream;
+    this.attempts = attempts;
   }
 }

@@ -174,7 +174,8 @@ public final class Routes {
   }
 
   private void finished(RoutingContext ctx, RequestState state) {
-    int status = ctx.response().getStatusCode();
+    int status =
+        state.callerGoneStatus() != 0 ? state.callerGoneStatus() : ctx.response().getStatusCode();
     long micros = (System.nanoTime() - state.startNanos()) / 1000;
     String method = ctx.request().method().name();
     services.metrics().request(state.route(), method, status, Duration.ofNanos(micros * 1000));

@@ -4,8 +4,9 @@ import io.sluice.gateway.internal.Problem;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Optional;
  * are piped in both directions, never buffered.
  */
 final class Forwarder {
+  /** The status recorded for a call whose caller closed the connection before the answer ended. */
+  static final int CALLER_GONE = 499;
+
   private final Upstreams upstreams;
   private final ProxyHost host;
   private final Optional<AssertionSigner> signer;
@@ -30,6 +34,13 @@ final class Forwarder {
 
   void forward(ProxiedRequest p, ProxyHandler.Recorder recorder) {
     upstreams.budget(p.route).deposit();
+    p.ctx.addEndHandler(
+        ended -> {
+          if (ended.failed() && !p.ctx.response().ended()) {
+            host.callerGone(p.ctx, CALLER_GONE);
+            p.callerLeft();
+          }
+        });
     attempt(p, recorder, null);
   }
 
@@ -38,6 +49,10 @@ final class Forwarder {
     Optional<Upstream> next = pool.pick(p.tried);
     if (next.isEmpty()) {
       fail(p, recorder, previous != null ? previous : ProxyProblems.noHealthyUpstream(pool.name()));
+      return;
+    }
+    if (p.callerGone) {
+      recorder.record(p, CALLER_GONE);
       return;
     }
     Upstream upstream = next.get();
@@ -68,8 +83,15 @@ final class Forwarder {
 
   private void send(
       ProxiedRequest p, Upstream upstream, HttpClientRequest req, ProxyHandler.Recorder recorder) {
+    if (p.callerGone) {
+      req.reset();
+      upstream.finished();
+      recorder.record(p, CALLER_GONE);
+      return;
+    }
+    p.exchange = req;
     boolean hasBody = !p.bodyless();
-    if (hasBody && p.request().getHeader("Content-Length") == null) {
+    if (hasBody && p.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
       req.setChunked(true);
     }
     (hasBody ? req.send(p.request()) : req.send())
@@ -80,6 +102,10 @@ final class Forwarder {
   private void sendFailed(
       ProxiedRequest p, Upstream upstream, ProxyHandler.Recorder recorder, Throwable e) {
     upstream.finished();
+    if (p.callerGone) {
+      recorder.record(p, CALLER_GONE);
+      return;
+    }
     boolean timeout = e.getClass().getSimpleName().contains("Timeout");
     failed(p, upstream, timeout ? "timeout" : "reset");
     fail(
@@ -92,6 +118,12 @@ final class Forwarder {
 
   private void answered(
       ProxiedRequest p, Upstream upstream, HttpClientResponse res, ProxyHandler.Recorder recorder) {
+    if (p.callerGone) {
+      res.request().reset();
+      upstream.finished();
+      recorder.record(p, CALLER_GONE);
+      return;
+    }
     int status = res.statusCode();
     if (status >= 500) {
       failed(p, upstream, "status_" + status);
@@ -105,25 +137,26 @@ final class Forwarder {
       return;
     }
     p.answered = upstream;
+    host.forwarded(p.ctx, upstream.label(), p.tried.size());
     HttpServerResponse out = p.ctx.response().setStatusCode(status);
     out.setStatusMessage(res.statusMessage());
-    res.headers()
-        .forEach(
-            h -> {
-              if (!UpstreamRequests.NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                out.headers().add(h.getKey(), h.getValue());
-              }
-            });
+    MultiMap outHeaders = out.headers();
+    for (Map.Entry<String, String> h : res.headers()) {
+      if (UpstreamRequests.answerHeaderForwarded(h.getKey())) {
+        outHeaders.add(h.getKey(), h.getValue());
+      }
+    }
     out.putHeader(IdentityHeaders.REQUEST_ID, p.requestId);
-    if (res.getHeader("Content-Length") == null) {
+    if (res.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
       out.setChunked(true);
     }
-    res.pipeTo(out)
-        .onComplete(
-            ar -> {
-              upstream.finished();
-              recorder.record(p, status);
-            });
+    ResponseRelay.relay(
+        p,
+        res,
+        ended -> {
+          upstream.finished();
+          recorder.record(p, ended);
+        });
   }
 
   private void retryOr(ProxiedRequest p, ProxyHandler.Recorder recorder, Problem problem) {
@@ -147,7 +180,12 @@ final class Forwarder {
   }
 
   private void fail(ProxiedRequest p, ProxyHandler.Recorder recorder, Problem problem) {
+    if (p.callerGone) {
+      recorder.record(p, CALLER_GONE);
+      return;
+    }
     if (!p.ctx.response().headWritten()) {
+      host.forwarded(p.ctx, null, p.tried.size());
       p.request().resume();
       host.problem(p.ctx, problem);
     } else {

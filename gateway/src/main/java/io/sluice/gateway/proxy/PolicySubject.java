@@ -1,8 +1,6 @@
 package io.sluice.gateway.proxy;
 
 import java.util.Optional;
-import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /**
  * The policy subject of a proxied request: {@code http.<METHOD>.<path tokens>}, so {@code GET
@@ -11,23 +9,36 @@ import java.util.regex.Pattern;
  * the request is refused.
  */
 final class PolicySubject {
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_~-]+");
-
   private PolicySubject() {}
 
   /** The subject, or empty when a path segment holds a character outside the subject alphabet. */
   static Optional<String> of(String method, String path) {
-    StringJoiner subject = new StringJoiner(".");
-    subject.add("http").add(method);
-    for (String segment : path.split("/")) {
-      if (segment.isEmpty()) {
-        continue;
-      }
-      if (!TOKEN.matcher(segment).matches()) {
+    StringBuilder subject = new StringBuilder(5 + method.length() + path.length());
+    subject.append("http.").append(method);
+    boolean segmentStart = true;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '/') {
+        segmentStart = true;
+      } else if (!tokenChar(c)) {
         return Optional.empty();
+      } else {
+        if (segmentStart) {
+          subject.append('.');
+          segmentStart = false;
+        }
+        subject.append(c);
       }
-      subject.add(segment);
     }
     return Optional.of(subject.toString());
+  }
+
+  private static boolean tokenChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '~'
+        || c == '-';
   }
 }

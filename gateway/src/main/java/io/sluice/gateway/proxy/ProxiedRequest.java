@@ -1,6 +1,8 @@
 package io.sluice.gateway.proxy;
 
 import io.sluice.gateway.identity.Identity;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -23,10 +25,24 @@ final class ProxiedRequest {
   boolean allowed;
   Upstream answered;
 
+  /** The request to the instance being tried, reset when the caller goes away. */
+  HttpClientRequest exchange;
+
+  /** The caller's connection closed before its response ended. */
+  boolean callerGone;
+
   ProxiedRequest(RoutingContext ctx, ProxyConfig.Route route, String requestId) {
     this.ctx = ctx;
     this.route = route;
     this.requestId = requestId;
+  }
+
+  /** Marks the caller gone and aborts the upstream request, which frees its pooled connection. */
+  void callerLeft() {
+    callerGone = true;
+    if (exchange != null) {
+      exchange.reset();
+    }
   }
 
   HttpServerRequest request() {
@@ -43,8 +59,8 @@ final class ProxiedRequest {
 
   /** No body to send, so the request can be replayed after an upstream has answered. */
   boolean bodyless() {
-    String length = request().getHeader("Content-Length");
-    return request().getHeader("Transfer-Encoding") == null
+    String length = request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    return request().getHeader(HttpHeaders.TRANSFER_ENCODING) == null
         && (length == null || length.trim().equals("0"));
   }
 

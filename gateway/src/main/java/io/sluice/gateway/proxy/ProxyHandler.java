@@ -5,6 +5,7 @@ import io.sluice.gateway.internal.Problem;
 import io.sluice.gateway.policy.Decision;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ final class ProxyHandler implements Handler<RoutingContext> {
   private final WebSocketRelay relay;
   private final ProxyListener listener;
   private final CallEvents events;
+  private final String routeName;
 
   ProxyHandler(
       ProxyConfig.Route route,
@@ -38,6 +40,7 @@ final class ProxyHandler implements Handler<RoutingContext> {
     this.relay = relay;
     this.listener = listener;
     this.events = events;
+    this.routeName = "proxy:" + route.name();
   }
 
   @Override
@@ -46,7 +49,7 @@ final class ProxyHandler implements Handler<RoutingContext> {
     ProxiedRequest p = new ProxiedRequest(ctx, route, host.requestId(ctx));
     Optional<String> subject =
         route.action().or(() -> PolicySubject.of(p.method(), ctx.request().path()));
-    host.named(ctx, "proxy:" + route.name(), subject.orElse(""));
+    host.named(ctx, routeName, subject.orElse(""));
     if (subject.isEmpty()) {
       refuse(p, ProxyProblems.invalidPath(ctx.request().path()));
       return;
@@ -93,14 +96,31 @@ final class ProxyHandler implements Handler<RoutingContext> {
   }
 
   private static boolean isUpgrade(ProxiedRequest p) {
-    String upgrade = p.request().getHeader("Upgrade");
+    String upgrade = p.request().getHeader(HttpHeaders.UPGRADE);
     return upgrade != null && upgrade.equalsIgnoreCase("websocket");
   }
 
-  /** The structured log line and the typed event for one call. */
+  /**
+   * The typed event for one call, and a DEBUG line with its details (the access line carries the
+   * route, status, identity, subject, rule, upstream and attempts at INFO).
+   */
   void record(ProxiedRequest p, int status) {
     ProxyCall call = p.toCall(status);
-    LOG.atInfo()
+    if (LOG.isDebugEnabled()) {
+      debugLine(call);
+    }
+    try {
+      listener.completed(call);
+    } catch (RuntimeException e) {
+      LOG.error("a proxy listener failed on request {}", call.requestId(), e);
+    }
+    if (p.allowed) {
+      emitThenAudit(p, call);
+    }
+  }
+
+  private static void debugLine(ProxyCall call) {
+    LOG.atDebug()
         .addKeyValue("requestId", call.requestId())
         .addKeyValue("route", call.route())
         .addKeyValue("method", call.method())
@@ -113,14 +133,6 @@ final class ProxyHandler implements Handler<RoutingContext> {
         .addKeyValue("rule", call.rule().orElse(""))
         .addKeyValue("attempts", call.attempts())
         .log("proxied request");
-    try {
-      listener.completed(call);
-    } catch (RuntimeException e) {
-      LOG.error("a proxy listener failed on request {}", call.requestId(), e);
-    }
-    if (p.allowed) {
-      emitThenAudit(p, call);
-    }
   }
 
   /**

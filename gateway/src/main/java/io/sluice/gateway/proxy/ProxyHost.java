@@ -21,6 +21,15 @@ public interface ProxyHost {
   /** Names the request for logs, metrics and the span. */
   void named(RoutingContext ctx, String route, String subject);
 
+  /**
+   * Tells the access line where the request went: the instance that answered (null when none did)
+   * and how many were tried.
+   */
+  void forwarded(RoutingContext ctx, String upstream, int attempts);
+
+  /** The caller hung up before its response ended; the access line logs {@code status}. */
+  void callerGone(RoutingContext ctx, int status);
+
   CompletionStage<Identity> authenticate(RoutingContext ctx);
 
   void throttle(Identity identity);

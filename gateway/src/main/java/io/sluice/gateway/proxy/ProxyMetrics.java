@@ -3,6 +3,8 @@ package io.sluice.gateway.proxy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Proxy meters by route and upstream: requests and latency, upstream errors, ejections, retries and
@@ -10,20 +12,28 @@ import io.micrometer.core.instrument.Timer;
  */
 final class ProxyMetrics {
   private final MeterRegistry registry;
+  private final Map<CallKey, Timer> calls = new ConcurrentHashMap<>();
+
+  /** The tags of one request timer; a found timer costs a map lookup, not a registration. */
+  private record CallKey(String route, String upstream, int status) {}
 
   ProxyMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void call(ProxyCall call) {
-    Timer.builder("sluice.proxy.requests")
+    CallKey key = new CallKey(call.route(), call.upstream().orElse("none"), call.status());
+    calls.computeIfAbsent(key, this::callTimer).record(call.latency());
+  }
+
+  private Timer callTimer(CallKey key) {
+    return Timer.builder("sluice.proxy.requests")
         .description("Proxied requests by route, upstream and status")
-        .tag("route", call.route())
-        .tag("upstream", call.upstream().orElse("none"))
-        .tag("status", Integer.toString(call.status()))
+        .tag("route", key.route())
+        .tag("upstream", key.upstream())
+        .tag("status", Integer.toString(key.status()))
         .publishPercentileHistogram()
-        .register(registry)
-        .record(call.latency());
+        .register(registry);
   }
 
   void upstreamError(String route, Upstream upstream, String kind) {

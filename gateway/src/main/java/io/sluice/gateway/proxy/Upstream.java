@@ -10,6 +10,8 @@ import java.net.URI;
  */
 final class Upstream {
   private final URI uri;
+  private final String label;
+  private final String basePath;
   private int inFlight;
   private int failures;
   private int successes;
@@ -18,14 +20,27 @@ final class Upstream {
 
   Upstream(URI uri) {
     this.uri = uri;
+    this.label = uri.getHost() + ":" + port();
+    this.basePath =
+        uri.getRawPath() == null ? "" : UpstreamRequests.withoutTrailingSlashes(uri.getRawPath());
   }
 
   URI uri() {
     return uri;
   }
 
+  /** {@code host:port}, as logs, metrics and the audit trail name the instance. */
   String label() {
-    return uri.getHost() + ":" + port();
+    return label;
+  }
+
+  String host() {
+    return uri.getHost();
+  }
+
+  /** The path every forwarded request is prefixed with, without a trailing slash. */
+  String basePath() {
+    return basePath;
   }
 
   int port() {

@@ -1,5 +1,6 @@
 package io.sluice.gateway.proxy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ final class UpstreamPool {
   private final AtomicInteger next = new AtomicInteger();
   private final LongSupplier nanos;
   private final PoolListener listener;
+  private final boolean activeChecks;
 
   /** Told when an instance leaves or rejoins the pool. */
   interface PoolListener {
@@ -30,6 +32,7 @@ final class UpstreamPool {
     this.instances = config.instances().stream().map(Upstream::new).toList();
     this.nanos = nanos;
     this.listener = listener;
+    this.activeChecks = config.healthCheck().path().isPresent();
   }
 
   String name() {
@@ -46,19 +49,46 @@ final class UpstreamPool {
 
   /** An available instance not in {@code tried}, or empty when none is left. */
   Optional<Upstream> pick(Set<Upstream> tried) {
-    long now = nanos.getAsLong();
-    boolean active = config.healthCheck().path().isPresent();
-    List<Upstream> candidates =
-        instances.stream().filter(u -> !tried.contains(u) && u.available(now, active)).toList();
+    List<Upstream> candidates = candidates(tried);
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
     if (config.balance() == ProxyConfig.Balance.LEAST_REQUESTS) {
-      int least = candidates.stream().mapToInt(Upstream::inFlight).min().orElseThrow();
-      candidates = candidates.stream().filter(u -> u.inFlight() == least).toList();
+      candidates = leastBusy(candidates);
     }
     int turn = tried.isEmpty() ? next.getAndIncrement() : next.get();
     return Optional.of(candidates.get(Math.floorMod(turn, candidates.size())));
+  }
+
+  private List<Upstream> candidates(Set<Upstream> tried) {
+    if (instances.size() == 1 && tried.isEmpty()) {
+      return instances.get(0).available(nanos.getAsLong(), activeChecks) ? instances : List.of();
+    }
+    long now = nanos.getAsLong();
+    List<Upstream> out = new ArrayList<>(instances.size());
+    for (Upstream u : instances) {
+      if (!tried.contains(u) && u.available(now, activeChecks)) {
+        out.add(u);
+      }
+    }
+    return out;
+  }
+
+  /** The candidates with the fewest requests in flight, each counter read once. */
+  private static List<Upstream> leastBusy(List<Upstream> candidates) {
+    List<Upstream> out = new ArrayList<>(candidates.size());
+    int least = Integer.MAX_VALUE;
+    for (Upstream u : candidates) {
+      int inFlight = u.inFlight();
+      if (inFlight < least) {
+        least = inFlight;
+        out.clear();
+      }
+      if (inFlight == least) {
+        out.add(u);
+      }
+    }
+    return out;
   }
 
   /** A connect error, timeout or 5xx from {@code upstream}. */

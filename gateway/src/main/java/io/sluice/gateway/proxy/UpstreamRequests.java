@@ -2,17 +2,17 @@ package io.sluice.gateway.proxy;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
-import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Builds what is sent upstream: the target URI and the forwarded headers. */
 final class UpstreamRequests {
   /** Hop-by-hop headers (RFC 9110 7.6.1), the host, and the credentials the gateway consumed. */
-  static final List<String> NOT_FORWARDED =
-      List.of(
+  private static final Set<String> NOT_FORWARDED =
+      caseInsensitive(
           "connection",
           "keep-alive",
           "proxy-connection",
@@ -26,12 +26,27 @@ final class UpstreamRequests {
           "authorization",
           "x-api-key");
 
+  /** Set by the gateway alone: whatever the caller sent under these names is dropped. */
+  private static final Set<String> GATEWAY_SET =
+      caseInsensitive("x-forwarded-for", "x-forwarded-host", "x-forwarded-proto");
+
   private UpstreamRequests() {}
+
+  private static Set<String> caseInsensitive(String... names) {
+    Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    set.addAll(Set.of(names));
+    return set;
+  }
+
+  /** Whether a header of the upstream's answer is passed on to the caller. */
+  static boolean answerHeaderForwarded(String name) {
+    return !NOT_FORWARDED.contains(name);
+  }
 
   static RequestOptions options(ProxiedRequest p, Upstream upstream, MultiMap headers) {
     return new RequestOptions()
-        .setMethod(HttpMethod.valueOf(p.method()))
-        .setHost(upstream.uri().getHost())
+        .setMethod(p.request().method())
+        .setHost(upstream.host())
         .setPort(upstream.port())
         .setSsl(upstream.secure())
         .setURI(uri(p, upstream))
@@ -46,33 +61,26 @@ final class UpstreamRequests {
   static String uri(ProxiedRequest p, Upstream upstream) {
     String path = p.request().path();
     if (p.route.stripPrefix()) {
-      String prefix = p.route.pathPrefix().replaceAll("/+$", "");
-      path = path.substring(Math.min(prefix.length(), path.length()));
+      int prefix = withoutTrailingSlashes(p.route.pathPrefix()).length();
+      path = path.substring(Math.min(prefix, path.length()));
     }
-    String base = upstream.uri().getRawPath() == null ? "" : upstream.uri().getRawPath();
-    String joined = base.replaceAll("/+$", "") + (path.startsWith("/") ? path : "/" + path);
+    String joined = upstream.basePath() + (path.startsWith("/") ? path : "/" + path);
     String query = p.request().query();
     return query == null ? joined : joined + "?" + query;
   }
 
   /**
-   * The caller's headers less hop-by-hop and forgeable ones, plus identity and forwarding headers.
+   * The caller's headers less hop-by-hop, forgeable and forwarding ones, plus identity and
+   * forwarding headers set by the gateway.
    */
   static MultiMap headers(ProxiedRequest p, String traceparent, String assertion) {
     HttpServerRequest request = p.request();
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
-    request
-        .headers()
-        .forEach(
-            h -> {
-              if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                out.add(h.getKey(), h.getValue());
-              }
-            });
-    IdentityHeaders.stripForgeable(out);
-    out.remove("X-Forwarded-For");
-    out.remove("X-Forwarded-Host");
-    out.remove("X-Forwarded-Proto");
+    for (Map.Entry<String, String> h : request.headers()) {
+      if (callerHeaderForwarded(h.getKey())) {
+        out.add(h.getKey(), h.getValue());
+      }
+    }
     IdentityHeaders.set(out, p.identity, p.requestId);
     if (traceparent != null) {
       out.set("traceparent", traceparent);
@@ -89,5 +97,20 @@ final class UpstreamRequests {
     }
     out.set("X-Forwarded-Proto", request.isSSL() ? "https" : "http");
     return out;
+  }
+
+  /** {@code s} without the slashes it ends with. */
+  static String withoutTrailingSlashes(String s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == '/') {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  private static boolean callerHeaderForwarded(String name) {
+    return !NOT_FORWARDED.contains(name)
+        && !GATEWAY_SET.contains(name)
+        && !IdentityHeaders.forgeable(name);
   }
 }

@@ -87,7 +87,7 @@ class ProxyIdentityTest {
   }
 
   @Test
-  void everyCall_isReportedToTheListener_andCountedPerRoute() {
+  void everyCall_isReportedToTheListener_countedPerRoute_andOnTheAccessLine() {
     List<ProxyCall> calls = new CopyOnWriteArrayList<>();
     GatewayOptions options = GatewayOptions.defaults().withProxyListener(calls::add);
     try (UpstreamServers u = UpstreamServers.start(1, UpstreamServers.whoAmI());
@@ -107,7 +107,15 @@ class ProxyIdentityTest {
       assertThat(calls.get(1).rule()).hasValue("default-deny");
       assertThat(gw.get("/metrics", null).body())
           .contains("sluice_proxy_requests_seconds_count{route=\"orders\",status=\"200\"");
-      assertThat(logs.events()).anyMatch(e -> e.getFormattedMessage().equals("proxied request"));
+      assertThat(logs.accessLines())
+          .anySatisfy(
+              line ->
+                  assertThat(String.valueOf(line.getKeyValuePairs()))
+                      .contains(
+                          "upstream=\"127.0.0.1:" + u.port(0) + "\"",
+                          "attempts=\"1\"",
+                          "rule=\"" + ProxyPolicy.RULE + "\""));
+      assertThat(logs.events()).noneMatch(e -> e.getFormattedMessage().equals("proxied request"));
     }
   }
 
