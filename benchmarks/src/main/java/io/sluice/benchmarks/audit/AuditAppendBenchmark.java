@@ -5,6 +5,7 @@ import static io.sluice.benchmarks.audit.AuditFixture.BATCH;
 import io.sluice.audit.AuditConfig;
 import io.sluice.audit.AuditEntry;
 import io.sluice.audit.AuditLog;
+import io.sluice.audit.HeldEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       writer thread has chained, hashed and committed all of them: the whole cost of a record.
  *   <li>{@code appendCallerSide}: the same appends without waiting (the writer catches up between
  *       invocations): what the gateway's event loop pays per record.
+ *   <li>{@code publishesTwoAppends} and {@code publishesHoldAndComplete}: per governed publish (an
+ *       operation is one publish here), what the gateway did before (a decision record before the
+ *       publish and an outcome record after it) and does now (the decision held, then completed by
+ *       its outcome as one record), each waiting until everything is stored.
  *   <li>{@code baselineInMemoryList}: the same entries built and added to a list under a lock.
  *   <li>{@code baselineH2InsertOnly}: see {@link H2InsertBaseline}.
  * </ul>
@@ -91,6 +96,40 @@ public class AuditAppendBenchmark {
     return appended;
   }
 
+  @Benchmark
+  public long publishesTwoAppends() {
+    for (int i = 0; i < BATCH; i++) {
+      long n = next++;
+      require(log.append(AuditFixture.decision(n)).accepted());
+      require(log.append(AuditFixture.outcome(n)).accepted());
+      appended += 2;
+    }
+    awaitWritten();
+    return appended;
+  }
+
+  @Benchmark
+  public long publishesHoldAndComplete() {
+    for (int i = 0; i < BATCH; i++) {
+      long n = next++;
+      HeldEntry held = log.hold(AuditFixture.decision(n)).orElseThrow(this::refused);
+      held.complete(AuditFixture.outcome(n));
+      appended++;
+    }
+    awaitWritten();
+    return appended;
+  }
+
+  private void require(boolean accepted) {
+    if (!accepted) {
+      throw refused();
+    }
+  }
+
+  private IllegalStateException refused() {
+    return new IllegalStateException("the audit log refused an entry: " + log.stats());
+  }
+
   @TearDown(Level.Invocation)
   public void drain() {
     awaitWritten();
@@ -110,9 +149,7 @@ public class AuditAppendBenchmark {
 
   private void appendBatch() {
     for (int i = 0; i < BATCH; i++) {
-      if (!log.append(AuditFixture.entry(next++)).accepted()) {
-        throw new IllegalStateException("the audit log refused an entry: " + log.stats());
-      }
+      require(log.append(AuditFixture.entry(next++)).accepted());
       appended++;
     }
   }

@@ -17,16 +17,27 @@ final class AuditFixture {
 
   private AuditFixture() {}
 
+  /** Decision and outcome shapes in turn, as two records per publish used to be. */
   static AuditEntry entry(long n) {
-    AuditEntry.Builder b =
-        AuditEntry.builder(CALLER, AuditAction.PUBLISH, "orders.eu.created")
-            .rule("role/writer/allow[0]", "policy-3f2a9c")
-            .eventId("evt-" + n)
-            .remoteAddress("127.0.0.1")
-            .correlationId("c0a80101-" + n)
-            .traceId("4bf92f3577b34da6a3ce929d0e0e4736");
-    return (n & 1) == 0
-        ? b.allowed(0, null).build()
-        : b.allowed(202, "stream DURABLE seq " + n).build();
+    return (n & 1) == 0 ? decision(n) : outcome(n);
+  }
+
+  /** The allow decision before the publish: status 0, no receipt. */
+  static AuditEntry decision(long n) {
+    return publish(n).allowed(0, null).build();
+  }
+
+  /** The outcome: 202 and where the event landed. */
+  static AuditEntry outcome(long n) {
+    return publish(n).allowed(202, "stream DURABLE seq " + n).build();
+  }
+
+  private static AuditEntry.Builder publish(long n) {
+    return AuditEntry.builder(CALLER, AuditAction.PUBLISH, "orders.eu.created")
+        .rule("role/writer/allow[0]", "policy-3f2a9c")
+        .eventId("evt-" + n)
+        .remoteAddress("127.0.0.1")
+        .correlationId("c0a80101-" + n)
+        .traceId("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 }
