@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The documented hash of a record, so anyone can re-verify a chain without Sluice.
@@ -28,22 +26,29 @@ public final class AuditHash {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+  /**
+   * A digest per thread: {@code digest()} resets it, and looking one up costs more than hashing.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(AuditHash::newSha256);
+
   private AuditHash() {}
 
   /** The hash of a record with these fields. */
   public static String hash(
       String chain, long seq, AuditEntry entry, RetentionCut cut, String prevHash) {
-    return sha256(canonicalJson(fields(chain, seq, entry, cut, prevHash)));
+    return sha256(canonicalJson(chain, seq, entry, cut, prevHash, null));
   }
 
   /** The canonical JSON that is hashed (without {@code hash}), or with it for publishing. */
   public static String canonicalJson(AuditRecord record, boolean withHash) {
-    Map<String, Object> fields =
-        fields(record.chain(), record.seq(), record.entry(), record.cut(), record.prevHash());
-    if (withHash) {
-      fields.put("hash", record.hash());
-    }
-    return canonicalJson(fields);
+    return canonicalJson(
+        record.chain(),
+        record.seq(),
+        record.entry(),
+        record.cut(),
+        record.prevHash(),
+        withHash ? record.hash() : null);
   }
 
   /** Formats a time the way the canonical encoding does. */
@@ -51,58 +56,41 @@ public final class AuditHash {
     return TIME.format(time);
   }
 
-  private static Map<String, Object> fields(
-      String chain, long seq, AuditEntry e, RetentionCut cut, String prevHash) {
-    Map<String, Object> f = new TreeMap<>();
-    f.put("v", ENCODING_VERSION);
-    f.put("chain", chain);
-    f.put("seq", seq);
-    f.put("time", formatTime(e.time()));
-    f.put("identityType", e.identity().type());
-    f.put("identityId", e.identity().id());
-    f.put("identityIssuer", e.identity().issuer());
-    f.put("apiKeyId", e.identity().apiKeyId());
-    f.put("certificateSubject", e.identity().certificateSubject());
-    f.put("action", e.action().wireName());
-    f.put("subject", e.subject());
-    f.put("eventId", e.eventId());
-    f.put("idempotencyKey", e.idempotencyKey());
-    f.put("outcome", e.outcome().wireName());
-    f.put("status", e.status());
-    f.put("receipt", e.receipt());
-    f.put("error", e.error());
-    f.put("rule", e.rule());
-    f.put("policyVersion", e.policyVersion());
-    f.put("remoteAddress", e.remoteAddress());
-    f.put("correlationId", e.correlationId());
-    f.put("traceId", e.traceId());
-    f.put("cutSeq", cut == null ? null : cut.lastDeletedSeq());
-    f.put("cutHash", cut == null ? null : cut.lastDeletedHash());
-    f.put("prevHash", prevHash);
-    return f;
-  }
-
-  static String canonicalJson(Map<String, Object> sortedFields) {
-    StringBuilder out = new StringBuilder(512).append('{');
-    for (Map.Entry<String, Object> field : sortedFields.entrySet()) {
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      appendString(out, field.getKey());
-      out.append(':');
-      appendValue(out, field.getValue());
-    }
-    return out.append('}').toString();
-  }
-
-  private static void appendValue(StringBuilder out, Object value) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof Number n) {
-      out.append(n.longValue());
-    } else {
-      appendString(out, value.toString());
-    }
+  /**
+   * Writes the fields in their sorted key order (the order docs/audit.md lists), {@code hash} only
+   * when given. {@code AuditHashTest} checks it against a sorted-map encoding of the same fields.
+   */
+  private static String canonicalJson(
+      String chain, long seq, AuditEntry e, RetentionCut cut, String prevHash, String hash) {
+    AuditIdentity who = e.identity();
+    return new CanonicalJson()
+        .field("action", e.action().wireName())
+        .field("apiKeyId", who.apiKeyId())
+        .field("certificateSubject", who.certificateSubject())
+        .field("chain", chain)
+        .field("correlationId", e.correlationId())
+        .field("cutHash", cut == null ? null : cut.lastDeletedHash())
+        .field("cutSeq", cut == null ? null : cut.lastDeletedSeq())
+        .field("error", e.error())
+        .field("eventId", e.eventId())
+        .fieldIfPresent("hash", hash)
+        .field("idempotencyKey", e.idempotencyKey())
+        .field("identityId", who.id())
+        .field("identityIssuer", who.issuer())
+        .field("identityType", who.type())
+        .field("outcome", e.outcome().wireName())
+        .field("policyVersion", e.policyVersion())
+        .field("prevHash", prevHash)
+        .field("receipt", e.receipt())
+        .field("remoteAddress", e.remoteAddress())
+        .field("rule", e.rule())
+        .field("seq", seq)
+        .field("status", (long) e.status())
+        .field("subject", e.subject())
+        .field("time", formatTime(e.time()))
+        .field("traceId", e.traceId())
+        .field("v", (long) ENCODING_VERSION)
+        .end();
   }
 
   static void appendString(StringBuilder out, String s) {
@@ -132,9 +120,13 @@ public final class AuditHash {
   }
 
   static String sha256(String text) {
+    MessageDigest digest = SHA256.get();
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }

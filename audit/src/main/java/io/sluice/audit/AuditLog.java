@@ -2,6 +2,7 @@ package io.sluice.audit;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,16 @@ public interface AuditLog extends AutoCloseable {
    * {@code spool} mode): the caller must not perform the audited action.
    */
   AppendResult append(AuditEntry entry);
+
+  /**
+   * Accepts a decision whose outcome is not known yet (a publish before the broker answers), or
+   * refuses it exactly as {@link #append} would; empty means refused, and the caller must not
+   * perform the audited action. An accepted decision keeps its room in the queue, so its {@link
+   * HeldEntry#complete completion} cannot be refused; the log writes one record then, the outcome
+   * entry, with the decision's time. A decision still held when the log closes (after waiting a few
+   * seconds for it) is written on its own.
+   */
+  Optional<HeldEntry> hold(AuditEntry decision);
 
   /** Whether {@link #append} would currently accept an entry; for readiness checks. */
   boolean isAccepting();

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class DefaultAuditLog implements AuditLog {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultAuditLog.class);
 
+  private static final Duration HOLD_WAIT = Duration.ofSeconds(5);
+
   private final AuditConfig config;
   private final InstantSource clock;
   private final Store store;
@@ -32,6 +37,8 @@ final class DefaultAuditLog implements AuditLog {
   private final WriterLoop loop;
   private final Thread thread;
   private final String run = UUID.randomUUID().toString().substring(0, 13);
+  private final Set<Held> holds = Collections.newSetFromMap(new IdentityHashMap<>());
+  private volatile int held;
   private long nextTicket;
   private volatile boolean closed;
 
@@ -78,11 +85,16 @@ final class DefaultAuditLog implements AuditLog {
     }
     synchronized (appendLock) {
       SpoolItem item = new SpoolItem(run, nextTicket++, entry);
-      if (queue.offer(item)) {
+      if (hasRoom() && queue.offer(item)) {
         return AppendResult.QUEUED;
       }
       return spool == null ? AppendResult.REFUSED : overflow(item);
     }
+  }
+
+  /** Room in the queue beyond what held decisions are promised; call holding the append lock. */
+  private boolean hasRoom() {
+    return queue.remainingCapacity() > held;
   }
 
   /**
@@ -90,18 +102,93 @@ final class DefaultAuditLog implements AuditLog {
    * (only the writer's batch in hand can land after newer entries; the spool reader reorders that).
    */
   private AppendResult overflow(SpoolItem item) {
+    return spoolQueued(item) ? AppendResult.SPOOLED : AppendResult.REFUSED;
+  }
+
+  /**
+   * Moves the queue, then {@code item} if not null, to the spool; false if it cannot be written.
+   */
+  private boolean spoolQueued(SpoolItem item) {
     List<SpoolItem> items = new ArrayList<>(queue.size() + 1);
     queue.drainTo(items);
-    items.add(item);
+    if (item != null) {
+      items.add(item);
+    }
     try {
       spool.append(items);
       counters.spooled.addAndGet(items.size());
-      return AppendResult.SPOOLED;
+      return true;
     } catch (IOException e) {
-      items.remove(items.size() - 1);
+      items.remove(item);
       items.forEach(queue::offer);
       LOG.error("audit queue is full and the spool cannot be written; refusing", e);
-      return AppendResult.REFUSED;
+      return false;
+    }
+  }
+
+  @Override
+  public Optional<HeldEntry> hold(AuditEntry decision) {
+    AuditEntry stamped = decision.stampedAt(clock.instant());
+    Optional<HeldEntry> result = closed ? Optional.empty() : reserve(stamped);
+    if (result.isEmpty()) {
+      counters.refused.incrementAndGet();
+    }
+    return result;
+  }
+
+  private Optional<HeldEntry> reserve(AuditEntry decision) {
+    if (spool == null && !writer.reachable()) {
+      return Optional.empty();
+    }
+    synchronized (appendLock) {
+      if (!hasRoom() && spool != null && !spoolQueued(null)) {
+        return Optional.empty();
+      }
+      if (!hasRoom()) {
+        return Optional.empty();
+      }
+      Held h = new Held(decision);
+      holds.add(h);
+      held = holds.size();
+      return Optional.of(h);
+    }
+  }
+
+  /** Queues an entry into room kept for it; call holding the append lock. */
+  private void enqueueKept(AuditEntry entry) {
+    SpoolItem item = new SpoolItem(run, nextTicket++, entry);
+    if (!queue.offer(item) && (spool == null || !spoolQueued(item))) {
+      counters.failed.incrementAndGet();
+      LOG.error("audit entry kept for {} found no room and was lost", entry.subject());
+    }
+  }
+
+  /** A held decision; {@link #complete} queues its outcome in the room kept for it. */
+  private final class Held implements HeldEntry {
+    private final AuditEntry decision;
+    private boolean completed;
+
+    Held(AuditEntry decision) {
+      this.decision = decision;
+    }
+
+    @Override
+    public void complete(AuditEntry outcome) {
+      AuditEntry entry = outcome.stampedAt(decision.time());
+      synchronized (appendLock) {
+        if (completed) {
+          throw new IllegalStateException("this held audit entry was completed already");
+        }
+        completed = true;
+        if (holds.remove(this)) {
+          held = holds.size();
+          enqueueKept(entry);
+          appendLock.notifyAll();
+        } else {
+          LOG.warn(
+              "an outcome arrived after the audit log closed; its decision is on record alone");
+        }
+      }
     }
   }
 
@@ -113,7 +200,7 @@ final class DefaultAuditLog implements AuditLog {
     if (spool != null) {
       return loop.spoolWritable();
     }
-    return writer.reachable() && queue.remainingCapacity() > 0;
+    return writer.reachable() && queue.remainingCapacity() > held;
   }
 
   @Override
@@ -188,6 +275,7 @@ final class DefaultAuditLog implements AuditLog {
       return;
     }
     closed = true;
+    recordAbandonedHolds();
     loop.close();
     try {
       thread.join(config.connectTimeout().multipliedBy(4).toMillis() + 30_000);
@@ -195,6 +283,33 @@ final class DefaultAuditLog implements AuditLog {
       Thread.currentThread().interrupt();
     }
     closeQuietly();
+  }
+
+  /**
+   * Gives held decisions a few seconds to be completed, then queues each one still held on its own,
+   * so every accepted decision is on record.
+   */
+  private void recordAbandonedHolds() {
+    long deadline = System.nanoTime() + HOLD_WAIT.toNanos();
+    synchronized (appendLock) {
+      try {
+        for (long left = HOLD_WAIT.toMillis(); !holds.isEmpty() && left > 0; ) {
+          appendLock.wait(left);
+          left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!holds.isEmpty()) {
+        LOG.warn(
+            "audit log closing with {} decisions still awaiting their outcome; recording them"
+                + " without it",
+            holds.size());
+      }
+      holds.forEach(h -> enqueueKept(h.decision));
+      holds.clear();
+      held = 0;
+    }
   }
 
   private void closeQuietly() {

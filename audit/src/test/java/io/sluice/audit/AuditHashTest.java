@@ -3,6 +3,12 @@ package io.sluice.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class AuditHashTest {
@@ -64,4 +70,75 @@ class AuditHashTest {
     AuditRecord r = AuditRecord.chained("gw-1", 1, ENTRY, null, AuditHash.GENESIS);
     assertThat(r.toJson()).contains("\"hash\":\"" + r.hash() + "\"").startsWith("{\"action\"");
   }
+
+  @Test
+  void canonicalJson_equalsTheSortedMapEncoding_forRandomRecords() {
+    Random random = new Random(11);
+    for (int n = 0; n < 20_000; n++) {
+      AuditRecord r = randomRecord(random);
+      assertThat(AuditHash.canonicalJson(r, false))
+          .isEqualTo(SortedMapEncoding.canonicalJson(r, false));
+      assertThat(r.toJson()).isEqualTo(SortedMapEncoding.canonicalJson(r, true));
+    }
+  }
+
+  @Test
+  void hash_isTheSameOnEveryThread() throws Exception {
+    AuditRecord r = AuditRecord.chained("gw-1", 1, ENTRY, null, AuditHash.GENESIS);
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<String>> hashes = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        hashes.add(pool.submit(() -> AuditHash.hash("gw-1", 1, ENTRY, null, AuditHash.GENESIS)));
+      }
+      for (Future<String> h : hashes) {
+        assertThat(h.get()).isEqualTo(r.hash());
+      }
+    }
+  }
+
+  private static AuditRecord randomRecord(Random random) {
+    AuditEntry.Builder b =
+        AuditEntry.builder(
+                new AuditIdentity(
+                    text(random, "jwt"),
+                    text(random, "id"),
+                    text(random, "iss"),
+                    maybe(random),
+                    maybe(random)),
+                AuditAction.values()[random.nextInt(AuditAction.values().length)],
+                maybe(random))
+            .eventId(maybe(random))
+            .idempotencyKey(maybe(random))
+            .rule(maybe(random), maybe(random))
+            .remoteAddress(maybe(random))
+            .correlationId(maybe(random))
+            .traceId(maybe(random))
+            .time(
+                Instant.ofEpochSecond(
+                    random.nextInt(2_000_000_000), random.nextInt(1_000_000_000)));
+    AuditEntry entry =
+        random.nextBoolean()
+            ? b.allowed(random.nextInt(1000), maybe(random)).error(maybe(random)).build()
+            : b.denied(random.nextInt(1000), maybe(random)).build();
+    RetentionCut cut =
+        random.nextInt(4) == 0
+            ? new RetentionCut(1 + random.nextInt(1 << 20), text(random, "h"))
+            : null;
+    return AuditRecord.chained(
+        text(random, "c"), 1 + random.nextLong(Long.MAX_VALUE - 1), entry, cut, AuditHash.GENESIS);
+  }
+
+  private static String maybe(Random random) {
+    return random.nextInt(3) == 0 ? null : text(random, "");
+  }
+
+  private static String text(Random random, String prefix) {
+    StringBuilder s = new StringBuilder(prefix);
+    for (int i = random.nextInt(12); i > 0; i--) {
+      s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return s.toString();
+  }
+
+  private static final String ALPHABET = "ab.-_/\\\"\n\t\u0001\u001fé€😀 Z09";
 }

@@ -31,6 +31,10 @@ final class H2TcpServer implements AutoCloseable {
     return this;
   }
 
+  boolean running() {
+    return server != null;
+  }
+
   void stop() {
     if (server != null) {
       server.stop();

@@ -47,7 +47,7 @@ class AuditMirrorTest {
           "application/cloudevents+json",
           "{\"specversion\":\"1.0\",\"id\":\"m-1\",\"source\":\"/s\",\"type\":\"t\"}");
 
-      await().atMost(Duration.ofSeconds(5)).until(() -> mirrored.size() >= 2);
+      await().atMost(Duration.ofSeconds(5)).until(() -> mirrored.size() >= 1);
       CloudEvent first = mirrored.get(0);
       assertThat(first.type()).isEqualTo("io.sluice.audit.record");
       assertThat(new String(first.data().orElseThrow(), StandardCharsets.UTF_8))
@@ -58,7 +58,7 @@ class AuditMirrorTest {
               () ->
                   assertThat(harness.get("/metrics", null).body())
                       .contains(
-                          "sluice_audit_records_written_total 2.0", "sluice_audit_accepting 1.0"));
+                          "sluice_audit_records_written_total 1.0", "sluice_audit_accepting 1.0"));
       subscription.close();
     }
   }

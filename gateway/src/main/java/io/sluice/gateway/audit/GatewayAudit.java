@@ -7,10 +7,12 @@ import io.sluice.audit.AuditLog;
 import io.sluice.audit.AuditPage;
 import io.sluice.audit.AuditQuery;
 import io.sluice.audit.AuditRecord;
+import io.sluice.audit.HeldEntry;
 import io.sluice.audit.VerifyReport;
 import io.sluice.broker.Broker;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +49,14 @@ public final class GatewayAudit implements AutoCloseable {
   public boolean append(AuditEntry entry) {
     AppendResult result = log.append(entry);
     return result.accepted();
+  }
+
+  /**
+   * Has the log accept a decision and keep room for its outcome (see {@link AuditLog#hold}); empty
+   * means refused: the caller must not act.
+   */
+  public Optional<HeldEntry> hold(AuditEntry decision) {
+    return log.hold(decision);
   }
 
   /** Whether entries are currently accepted; the gateway is not ready while this is false. */

@@ -3,6 +3,7 @@ package io.sluice.gateway.internal;
 import io.opentelemetry.api.trace.SpanContext;
 import io.sluice.audit.AuditEntry;
 import io.sluice.audit.AuditIdentity;
+import io.sluice.audit.HeldEntry;
 import io.sluice.gateway.identity.Credentials;
 import io.sluice.gateway.identity.Identity;
 import io.vertx.core.net.SocketAddress;
@@ -12,8 +13,10 @@ import java.util.Optional;
 /**
  * Turns what a pipeline knows about a call into audit entries. {@link #allow} comes before the
  * action and fails closed (503, nothing done) when the log refuses; {@link #outcome} comes after
- * and records the receipt or the problem the caller was answered with. Entries name credentials
- * (type, key id, certificate subject), never carry them.
+ * and records the receipt or the problem the caller was answered with. {@link #hold} is {@link
+ * #allow} for calls that always report an outcome (publish, batch items): the log accepts the
+ * decision before the action, keeps room for it, and writes one record when the outcome completes
+ * it. Entries name credentials (type, key id, certificate subject), never carry them.
  */
 final class AuditRecorder {
   static final String REFUSED_SLUG = "audit-unavailable";
@@ -31,20 +34,30 @@ final class AuditRecorder {
     call.allowRecorded = true;
   }
 
+  /**
+   * Has the log accept the allow decision and keep room for the outcome, which {@link #succeeded}
+   * or {@link #outcome} must then report; throws a 503 problem when the log refuses it.
+   */
+  void hold(RoutingContext ctx, AuditedCall call) {
+    AuditEntry decision = entry(ctx, call).allowed(0, null).build();
+    call.held = services.audit().hold(decision).orElseThrow(this::refused);
+    call.allowRecorded = true;
+  }
+
   /** Records a successful outcome with its receipt; a refusal here is counted by the log. */
   void succeeded(RoutingContext ctx, AuditedCall call, int status, String receipt) {
-    services.audit().append(entry(ctx, call).allowed(status, receipt).build());
+    record(call, entry(ctx, call).allowed(status, receipt).build());
   }
 
   /** Records how an allowed call ended: its status, a receipt, and an error if it failed. */
   void finished(RoutingContext ctx, AuditedCall call, int status, String receipt, String error) {
     AuditEntry.Builder b = entry(ctx, call).allowed(status, receipt);
-    services.audit().append((error == null ? b : b.error(error)).build());
+    record(call, (error == null ? b : b.error(error)).build());
   }
 
   /** Records the problem a call was answered with, unless it was the audit refusal itself. */
   void outcome(RoutingContext ctx, AuditedCall call, Problem problem) {
-    if (problem.slug().equals(REFUSED_SLUG)) {
+    if (call.held == null && problem.slug().equals(REFUSED_SLUG)) {
       return;
     }
     String error =
@@ -56,14 +69,29 @@ final class AuditRecorder {
       b.denied(problem.status(), error);
       rule(problem).ifPresent(r -> b.rule(r, policyVersion(problem)));
     }
-    services.audit().append(b.build());
+    record(call, b.build());
+  }
+
+  /** Completes the held decision with this outcome, or appends it as a record of its own. */
+  private void record(AuditedCall call, AuditEntry entry) {
+    if (call.held == null) {
+      services.audit().append(entry);
+      return;
+    }
+    HeldEntry held = call.held;
+    call.held = null;
+    held.complete(entry);
   }
 
   private void require(AuditEntry entry) {
     if (!services.audit().append(entry)) {
-      services.metrics().denied("audit", "refused");
-      throw Problems.fail(Problems.auditUnavailable());
+      throw refused();
     }
+  }
+
+  private RuntimeException refused() {
+    services.metrics().denied("audit", "refused");
+    return Problems.fail(Problems.auditUnavailable());
   }
 
   private AuditEntry.Builder entry(RoutingContext ctx, AuditedCall call) {

@@ -1,6 +1,7 @@
 package io.sluice.gateway.internal;
 
 import io.sluice.audit.AuditAction;
+import io.sluice.audit.HeldEntry;
 import io.sluice.gateway.identity.Identity;
 import io.sluice.gateway.policy.Decision;
 
@@ -15,6 +16,9 @@ final class AuditedCall {
 
   /** Set once the allow decision is on record, so the outcome is an allowed call's outcome. */
   boolean allowRecorded;
+
+  /** The allow decision the log holds until the outcome completes it; null when there is none. */
+  HeldEntry held;
 
   AuditedCall(AuditAction action, String subject) {
     this.action = action;

@@ -129,7 +129,7 @@ final class BatchPipeline {
       contracts.require(event, subject);
       call.eventId = event.id();
       call.idempotencyKey = key.orElse(null);
-      recorder.allow(ctx, call, 0);
+      recorder.hold(ctx, call);
       return publisher
           .publish(subject, event, publisher.ackMode(ctx.request(), subject))
           .handle((receipt, error) -> audited(ctx, call, itemResult(ctx, index, receipt, error)));

@@ -110,11 +110,14 @@ final class PublishPipeline {
     return p;
   }
 
-  /** The allow decision goes on record before the broker sees the event: 503 if it cannot. */
+  /**
+   * The audit log accepts the allow decision before the broker sees the event (503 if it cannot)
+   * and keeps room for it; the one record is written with the outcome, in {@link #respond}.
+   */
   private Publish audit(Publish p) {
     p.audited.eventId = p.event.id();
     p.audited.idempotencyKey = p.key.orElse(null);
-    recorder.allow(p.ctx, p.audited, 0);
+    recorder.hold(p.ctx, p.audited);
     return p;
   }
 
