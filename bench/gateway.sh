@@ -23,6 +23,7 @@ RUN=$(mktemp -d /tmp/sluice-bench-gateway.XXXXXX)
 trap 'stop_all; [ "${BENCH_KEEP:-0}" = 1 ] && log "kept $RUN" || rm -rf "$RUN"' EXIT
 CLI_JAR=$(compgen -G "$ROOT/cli/target/sluice-cli-*.jar" | grep -v -e '-sources' -e '-tests' | head -1)
 [ -n "$CLI_JAR" ] || die "cli/target/sluice-cli-*.jar is missing; run bench/run gateway"
+mapfile -t GW_JVM < <("$ROOT/bin/jvm-options" "$CLI_JAR" serve)   # the launcher's JVM options
 ISSUER=https://bench.sluice.test
 CONNS=64            # wrk connections for throughput points
 BATCH_CONNS=8       # 8 x 100 events stays under the gateway's limits.maxInFlight (1024)
@@ -117,7 +118,7 @@ start_gateway() {
   port=$(free_port)
   gateway_config "$MODE_DIR/$name" "$rules" "$cache" "$port"
   START_NS=$(date +%s%N)
-  start_server gateway "$MODE_DIR/$name" "$JAVA" "$@" -jar "$CLI_JAR" serve --config sluice.yaml
+  start_server gateway "$MODE_DIR/$name" "$JAVA" "${GW_JVM[@]}" "$@" -jar "$CLI_JAR" serve --config sluice.yaml
   GW_PID=$LAST_PID GW_URL="http://127.0.0.1:$port"
   READY_MS=$(wait_ready "$GW_URL/health/ready" "$GW_PID" 60)
   log "gateway $name ($rules rules, cache $cache) ready in $READY_MS ms"
@@ -261,6 +262,8 @@ run_mode() { # run_mode pinned|unpinned
   log "---- $MODE"
   start_nats "$MODE_DIR/nats"
   start_baselines
+  # like any installation after its first start: the launcher's class-data archive exists
+  [ "$MODE" = unpinned ] || { start_gateway gateway-first-start 10 on; stop_pid "$GW_PID"; }
   start_gateway gateway 10 on
   MAIN_READY_MS=$READY_MS IDLE_RSS=$(rss_mb "$GW_PID")
   warm_gateway "$GATEWAY_WARMUP"

@@ -2,7 +2,6 @@ package io.sluice.cli;
 
 import io.sluice.contracts.RegisteredSchema;
 import io.sluice.contracts.SchemaRegistry;
-import io.sluice.gateway.config.ConfigLoader;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.config.InvalidConfigException;
 import io.sluice.gateway.contracts.ApiDocuments;
@@ -39,6 +38,12 @@ final class ApiDocumentCommands {
         description = "Public address of the gateway (default: server.host:server.port)")
     String host;
 
+    private final Map<String, String> env;
+
+    Generate(Map<String, String> env) {
+      this.env = env;
+    }
+
     abstract String document(GatewayConfig config, String host);
 
     abstract String name();
@@ -47,8 +52,7 @@ final class ApiDocumentCommands {
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       try {
-        GatewayConfig parsed =
-            config == null ? ConfigLoader.parse("", Map.of()) : ConfigLoader.load(config, Map.of());
+        GatewayConfig parsed = CommandConfig.load(config, env);
         String address = host != null ? host : ApiDocuments.configuredHost(parsed);
         spec.commandLine().getOut().println(document(parsed, address));
         return 0;
@@ -66,6 +70,14 @@ final class ApiDocumentCommands {
       name = "asyncapi",
       description = "Print the AsyncAPI 3.0 document of a configuration (channels, messages).")
   static final class AsyncApi extends Generate {
+    AsyncApi() {
+      this(System.getenv());
+    }
+
+    AsyncApi(Map<String, String> env) {
+      super(env);
+    }
+
     @Override
     String document(GatewayConfig config, String host) {
       if (config.schemas().isEmpty()) {
@@ -85,6 +97,14 @@ final class ApiDocumentCommands {
 
   @Command(name = "openapi", description = "Print the OpenAPI 3.1 document of the gateway's API.")
   static final class OpenApi extends Generate {
+    OpenApi() {
+      this(System.getenv());
+    }
+
+    OpenApi(Map<String, String> env) {
+      super(env);
+    }
+
     @Override
     String document(GatewayConfig config, String host) {
       return ApiDocuments.openApi(config, host).json();

@@ -1,7 +1,6 @@
 package io.sluice.cli;
 
 import io.sluice.gateway.GatewayAssembly;
-import io.sluice.gateway.config.ConfigLoader;
 import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.config.InvalidConfigException;
 import io.sluice.gateway.identity.Identity;
@@ -77,6 +76,16 @@ final class PolicyCommand implements Runnable {
     @Option(names = "--groups", split = ",", description = "Group names")
     Set<String> groups = Set.of();
 
+    private final Map<String, String> env;
+
+    Explain() {
+      this(System.getenv());
+    }
+
+    Explain(Map<String, String> env) {
+      this.env = env;
+    }
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
@@ -92,8 +101,7 @@ final class PolicyCommand implements Runnable {
         return 2;
       }
       try {
-        GatewayConfig gatewayConfig =
-            config == null ? ConfigLoader.parse("", Map.of()) : ConfigLoader.load(config, Map.of());
+        GatewayConfig gatewayConfig = CommandConfig.load(config, env);
         GatewayAssembly assembly = GatewayAssembly.assemble(gatewayConfig, Clock.systemUTC());
         Map<String, Object> claimMap = new LinkedHashMap<>(claims);
         claimMap.putIfAbsent("sub", sub);

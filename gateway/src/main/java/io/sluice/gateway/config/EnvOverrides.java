@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class EnvOverrides {
   /** Variables the launcher script reads, not configuration keys. */
-  private static final Set<String> LAUNCHER_VARIABLES = Set.of("SLUICE_HOME", "SLUICE_OPTS");
+  private static final Set<String> LAUNCHER_VARIABLES =
+      Set.of("SLUICE_HOME", "SLUICE_OPTS", "SLUICE_JAVA_OPTS", "SLUICE_CDS", "SLUICE_BUILD");
 
   private EnvOverrides() {}
 

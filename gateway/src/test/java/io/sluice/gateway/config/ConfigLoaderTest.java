@@ -80,6 +80,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void launcherVariables_areNotConfigurationProblems() {
+    Map<String, String> env =
+        Map.of(
+            "SLUICE_HOME", "/opt/sluice",
+            "SLUICE_OPTS", "-Xmx1g",
+            "SLUICE_JAVA_OPTS", "-Xmx1g",
+            "SLUICE_CDS", "off",
+            "SLUICE_BUILD", "never");
+
+    assertThat(ConfigLoader.parse("", env).server().port()).isEqualTo(8080);
+  }
+
+  @Test
   void unknownSluiceVariable_isReported() {
     InvalidConfigException e = problemsOf("", Map.of("SLUICE_SERVER_PROT", "1"));
 
