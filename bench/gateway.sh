@@ -28,7 +28,7 @@ ISSUER=https://bench.sluice.test
 CONNS=64            # wrk connections for throughput points
 BATCH_CONNS=8       # 8 x 100 events stays under the gateway's limits.maxInFlight (1024)
 BATCH=100
-GATEWAY_WARMUP=${BENCH_GATEWAY_WARMUP:-10}   # seconds of load after the main gateway starts
+GATEWAY_WARMUP=${BENCH_GATEWAY_WARMUP:-20}   # seconds of load after the main gateway starts
 VARIANT_WARMUP=$((GATEWAY_WARMUP / 2))         # and after each variant (cache off, more rules)
 
 # ---------------------------------------------------------------- inputs, generated per run
