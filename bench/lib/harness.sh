@@ -105,31 +105,13 @@ start_nats() { # start_nats <dir>: sets NATS_URL and NATS_PID
 }
 
 start_nginx_202() { # start_nginx_202 <dir>: one worker answering every request 202; sets NGINX_PORT
-  local dir=$1; NGINX_PORT=$(free_port)
-  mkdir -p "$dir/tmp"
-  cat >"$dir/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $dir/nginx.pid;
-error_log $dir/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $dir/tmp/body;
-  proxy_temp_path $dir/tmp/proxy;
-  fastcgi_temp_path $dir/tmp/fastcgi;
-  uwsgi_temp_path $dir/tmp/uwsgi;
-  scgi_temp_path $dir/tmp/scgi;
-  client_max_body_size 2m;
+  NGINX_PORT=$(free_port)
+  start_nginx_conf nginx "$1" "$NGINX_PORT" "  client_max_body_size 2m;
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location / { return 202; }
-  }
-}
-CONF
-  start_server nginx "$dir" nginx -e "$dir/nginx-error.log" -p "$dir" -c "$dir/nginx.conf"
+  }"
   NGINX_PID=$LAST_PID
-  wait_port "$NGINX_PORT" "$NGINX_PID" 10
 }
 
 # start_java_main <name> <dir> <main class> <args...>: a main class of benchmarks.jar.
