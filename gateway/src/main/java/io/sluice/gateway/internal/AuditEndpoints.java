@@ -1,16 +1,12 @@
 package io.sluice.gateway.internal;
 
-import io.sluice.audit.AuditAction;
 import io.sluice.audit.AuditQuery;
 import io.sluice.audit.AuditStoreException;
 import io.sluice.gateway.audit.AuditJson;
-import io.sluice.gateway.policy.Action;
-import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /v1/audit} (records, newest first, filtered by {@code identity}, {@code action},
@@ -24,13 +20,11 @@ final class AuditEndpoints {
   static final String VERIFY_TARGET = "audit.verify";
 
   private final Services services;
-  private final Guards guards;
-  private final AuditRecorder recorder;
+  private final AdminCalls admin;
 
   AuditEndpoints(Services services) {
     this.services = services;
-    this.guards = new Guards(services);
-    this.recorder = new AuditRecorder(services);
+    this.admin = new AdminCalls(services);
   }
 
   void query(RoutingContext ctx) {
@@ -48,30 +42,7 @@ final class AuditEndpoints {
   }
 
   private void admin(RoutingContext ctx, String target, Callable<Map<String, Object>> work) {
-    AuditedCall call = new AuditedCall(AuditAction.ADMIN, target);
-    CompletableFuture<Map<String, Object>> outcome =
-        guards
-            .authenticate(ctx.request(), RequestState.of(ctx))
-            .toCompletableFuture()
-            .thenCompose(
-                caller -> {
-                  call.identity = caller;
-                  guards.throttle(caller, 1);
-                  call.decision = guards.authorize(caller, Action.ADMIN, target);
-                  recorder.allow(ctx, call, 200);
-                  return ctx.vertx().executeBlocking(() -> read(work), false).toCompletionStage();
-                });
-    Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
-        .onComplete(
-            ar -> {
-              if (ar.succeeded()) {
-                Responder.send(ctx, Responder.json(200, ar.result()));
-                return;
-              }
-              Problem problem = ProblemException.toProblem(ar.cause());
-              recorder.outcome(ctx, call, problem);
-              Responder.sendProblem(ctx, problem);
-            });
+    admin.run(ctx, target, target, false, caller -> () -> Responder.json(200, read(work)));
   }
 
   /** A store that cannot be read is a 503, not a bug. */

@@ -1,6 +1,7 @@
 package io.sluice.gateway.internal;
 
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** Carries a {@link Problem} out of a pipeline stage; cheap (no stack trace). */
 final class ProblemException extends RuntimeException {
@@ -18,7 +19,8 @@ final class ProblemException extends RuntimeException {
   /** The problem a failure stands for; anything unexpected becomes a 500 without details. */
   static Problem toProblem(Throwable failure) {
     Throwable t = failure;
-    while (t instanceof CompletionException && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t instanceof ProblemException p ? p.problem() : Problems.fromFailure(t);

@@ -2,7 +2,6 @@ package io.sluice.gateway.internal;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.sluice.audit.AuditAction;
 import io.sluice.gateway.idempotency.StoredResponse;
 import io.sluice.gateway.identity.Identity;
 import io.sluice.gateway.policy.Action;
@@ -10,13 +9,11 @@ import io.sluice.gateway.push.PushConflictException;
 import io.sluice.gateway.push.PushRequest;
 import io.sluice.gateway.push.PushSubscription;
 import io.sluice.gateway.push.PushSubscriptions;
-import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /**
@@ -30,12 +27,12 @@ final class PushEndpoints {
 
   private final Services services;
   private final Guards guards;
-  private final AuditRecorder recorder;
+  private final AdminCalls admin;
 
   PushEndpoints(Services services) {
     this.services = services;
     this.guards = new Guards(services);
-    this.recorder = new AuditRecorder(services);
+    this.admin = new AdminCalls(services);
   }
 
   void create(RoutingContext ctx) {
@@ -54,50 +51,15 @@ final class PushEndpoints {
     admin(ctx, true, (caller, push) -> deleted(push, ctx.pathParam("name")));
   }
 
-  /**
-   * Authenticates and authorizes, then runs the action off the event loop (it may write a file).
-   */
+  /** Runs the action as an admin call on {@value #ADMIN_TARGET} (it may write a file). */
   private void admin(
       RoutingContext ctx,
       boolean change,
       BiFunction<Identity, PushSubscriptions, StoredResponse> action) {
     String name = ctx.pathParam("name");
-    AuditedCall call =
-        new AuditedCall(AuditAction.ADMIN, ADMIN_TARGET + (name == null ? "" : "/" + name));
-    CompletableFuture<StoredResponse> outcome =
-        guards
-            .authenticate(ctx.request(), RequestState.of(ctx))
-            .toCompletableFuture()
-            .thenCompose(
-                caller -> {
-                  call.identity = caller;
-                  guards.throttle(caller, 1);
-                  call.decision = guards.authorize(caller, Action.ADMIN, ADMIN_TARGET);
-                  recorder.allow(ctx, call, change ? 0 : 200);
-                  return ctx.vertx()
-                      .executeBlocking(() -> action.apply(caller, services.push()), false)
-                      .toCompletionStage();
-                });
-    Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
-        .onComplete(ar -> respond(ctx, call, change, ar.result(), ar.cause()));
-  }
-
-  private void respond(
-      RoutingContext ctx,
-      AuditedCall call,
-      boolean change,
-      StoredResponse result,
-      Throwable failure) {
-    if (failure == null) {
-      if (change) {
-        recorder.succeeded(ctx, call, result.status(), null);
-      }
-      Responder.send(ctx, result);
-      return;
-    }
-    Problem problem = ProblemException.toProblem(unwrapped(failure));
-    recorder.outcome(ctx, call, problem);
-    Responder.send(ctx, Responder.problem(ctx, problem));
+    String audited = ADMIN_TARGET + (name == null ? "" : "/" + name);
+    admin.run(
+        ctx, ADMIN_TARGET, audited, change, caller -> () -> action.apply(caller, services.push()));
   }
 
   private StoredResponse created(RoutingContext ctx, Identity caller, PushSubscriptions push) {
@@ -175,15 +137,5 @@ final class PushEndpoints {
             "unknown-push-subscription",
             "Unknown push subscription",
             "no push subscription is named '" + name + "'"));
-  }
-
-  private static Throwable unwrapped(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof java.util.concurrent.CompletionException
-            || t instanceof java.util.concurrent.ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

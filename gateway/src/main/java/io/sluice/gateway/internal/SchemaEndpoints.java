@@ -1,6 +1,5 @@
 package io.sluice.gateway.internal;
 
-import io.sluice.audit.AuditAction;
 import io.sluice.contracts.BreakingChange;
 import io.sluice.contracts.CompatibilityReport;
 import io.sluice.contracts.InvalidSchemaException;
@@ -8,14 +7,11 @@ import io.sluice.contracts.RegisteredSchema;
 import io.sluice.contracts.Registration;
 import io.sluice.contracts.SchemaRegistry;
 import io.sluice.gateway.idempotency.StoredResponse;
-import io.sluice.gateway.policy.Action;
-import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -28,13 +24,11 @@ final class SchemaEndpoints {
   static final String ADMIN_TARGET = "schemas";
 
   private final Services services;
-  private final Guards guards;
-  private final AuditRecorder recorder;
+  private final AdminCalls admin;
 
   SchemaEndpoints(Services services) {
     this.services = services;
-    this.guards = new Guards(services);
-    this.recorder = new AuditRecorder(services);
+    this.admin = new AdminCalls(services);
   }
 
   void register(RoutingContext ctx) {
@@ -50,46 +44,18 @@ final class SchemaEndpoints {
     admin(ctx, false, registry -> one(registry, ctx));
   }
 
-  /** Authenticates and authorizes, then runs the action off the event loop (it may use JDBC). */
+  /** Runs the action as an admin call on {@value #ADMIN_TARGET} (it may use JDBC). */
   private void admin(
       RoutingContext ctx, boolean change, Function<SchemaRegistry, StoredResponse> action) {
-    AuditedCall call = new AuditedCall(AuditAction.ADMIN, ADMIN_TARGET + auditPath(ctx));
-    CompletableFuture<StoredResponse> outcome =
-        guards
-            .authenticate(ctx.request(), RequestState.of(ctx))
-            .toCompletableFuture()
-            .thenCompose(
-                caller -> {
-                  call.identity = caller;
-                  guards.throttle(caller, 1);
-                  call.decision = guards.authorize(caller, Action.ADMIN, ADMIN_TARGET);
-                  SchemaRegistry registry = registry();
-                  recorder.allow(ctx, call, change ? 0 : 200);
-                  return ctx.vertx()
-                      .executeBlocking(() -> action.apply(registry), false)
-                      .toCompletionStage();
-                });
-    Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
-        .onComplete(ar -> respond(ctx, call, change, ar.result(), ar.cause()));
-  }
-
-  /** A registration is recorded before (decision) and after (its status); a failure after too. */
-  private void respond(
-      RoutingContext ctx,
-      AuditedCall call,
-      boolean change,
-      StoredResponse result,
-      Throwable failure) {
-    if (failure == null) {
-      if (change) {
-        recorder.succeeded(ctx, call, result.status(), null);
-      }
-      Responder.send(ctx, result);
-      return;
-    }
-    Problem problem = ProblemException.toProblem(failure);
-    recorder.outcome(ctx, call, problem);
-    Responder.send(ctx, Responder.problem(ctx, problem));
+    admin.run(
+        ctx,
+        ADMIN_TARGET,
+        ADMIN_TARGET + auditPath(ctx),
+        change,
+        caller -> {
+          SchemaRegistry registry = registry();
+          return () -> action.apply(registry);
+        });
   }
 
   /** {@code schemas/<type>/<version>} for one schema, {@code schemas} for the list. */
