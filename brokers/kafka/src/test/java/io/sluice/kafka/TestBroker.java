@@ -11,20 +11,24 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** The test Kafka broker: {@code -Dkafka.bootstrap}, default {@code 127.0.0.1:19092}. */
+/**
+ * The test Kafka broker: {@code -Dkafka.bootstrap} when given, otherwise this checkout's broker of
+ * {@code ci/brokers/brokers.sh}, started on free ports when it does not run yet.
+ */
 final class TestBroker {
-  static final String BOOTSTRAP = System.getProperty("kafka.bootstrap", "127.0.0.1:19092");
-  static final String URL = "kafka://" + BOOTSTRAP;
-
   private TestBroker() {}
+
+  /** The bootstrap servers of the test broker, starting the scripted one when needed. */
+  static String bootstrap() {
+    String given = System.getProperty("kafka.bootstrap", "");
+    return given.isBlank() ? ScriptedBrokers.ensureRunning("kafka").get("kafka.bootstrap") : given;
+  }
 
   /** Fails with instructions when nothing listens at the test broker's address. */
   static void requireRunning() {
-    String first = BOOTSTRAP.split(",")[0];
+    String bootstrap = bootstrap();
+    String first = bootstrap.split(",")[0];
     int colon = first.lastIndexOf(':');
-    if (BOOTSTRAP.equals("127.0.0.1:19092")) { // the scripted test broker, not an override
-      ScriptedBrokers.ensureRunning("kafka", "127.0.0.1", 19092);
-    }
     try (Socket socket = new Socket()) {
       socket.connect(
           new InetSocketAddress(
@@ -32,19 +36,19 @@ final class TestBroker {
           2_000);
     } catch (IOException e) {
       throw new IllegalStateException(
-          "no Kafka broker at " + BOOTSTRAP + "; start it: ci/brokers/brokers.sh start kafka", e);
+          "no Kafka broker at " + bootstrap + "; start it: ci/brokers/brokers.sh start kafka", e);
     }
   }
 
   static Broker connect() {
     requireRunning();
-    return Broker.connect(URL);
+    return Broker.connect("kafka://" + bootstrap());
   }
 
   /** Deletes the topics whose names start with {@code prefix}. */
   static void deleteTopics(String prefix) throws Exception {
     try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
       Set<String> created =
           admin.listTopics().names().get().stream()
               .filter(t -> t.startsWith(prefix))

@@ -38,7 +38,7 @@ class PulsarWireFormatTest {
   @BeforeEach
   void connect() throws PulsarClientException {
     broker = TestBroker.connect();
-    client = PulsarClient.builder().serviceUrl(TestBroker.URL).build();
+    client = PulsarClient.builder().serviceUrl(TestBroker.url()).build();
   }
 
   @AfterEach

@@ -13,12 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Deletes test topics through the admin REST API ({@code -Dpulsar.admin}). Every call is bounded: a
- * forced delete that the broker never answers (seen with a cursor stuck in a metadata conflict) is
- * reported on stderr and left to the test broker's own cleanup instead of stalling the build.
+ * Deletes test topics through the test broker's admin REST API ({@link TestBroker#adminUrl()}).
+ * Every call is bounded: a forced delete that the broker never answers (seen with a cursor stuck in
+ * a metadata conflict) is reported on stderr and left to the test broker's own cleanup instead of
+ * stalling the build.
  */
 final class TestTopics {
-  static final String ADMIN = System.getProperty("pulsar.admin", "http://127.0.0.1:18080");
   private static final String NAMESPACE = "/admin/v2/persistent/public/default";
   private static final Pattern TOPIC = Pattern.compile("\"persistent://public/default/([^\"]+)\"");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -56,6 +56,6 @@ final class TestTopics {
   }
 
   private static HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(ADMIN + path)).timeout(TIMEOUT);
+    return HttpRequest.newBuilder(URI.create(TestBroker.adminUrl() + path)).timeout(TIMEOUT);
   }
 }

@@ -4,7 +4,7 @@
  * and stop it by PID; their {@code *Extension} twins do that once per test class. {@link
  * io.sluice.testkit.servers.PostgresSchema} gives a test class a schema of its own in the shared
  * PostgreSQL on 127.0.0.1:5432. {@link io.sluice.testkit.servers.ScriptedBrokers} makes sure the
- * Kafka and Pulsar test brokers run. A missing binary or an unreachable server fails with how to
- * get it.
+ * checkout's Kafka and Pulsar test brokers run, on free loopback ports, and answers their
+ * addresses. A missing binary or an unreachable server fails with how to get it.
  */
 package io.sluice.testkit.servers;
