@@ -6,7 +6,6 @@ import io.sluice.gateway.config.InvalidConfigException;
 import io.sluice.gateway.identity.Identity;
 import io.sluice.gateway.policy.Action;
 import io.sluice.gateway.policy.Decision;
-import io.sluice.gateway.policy.Explanation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,10 +102,7 @@ final class PolicyCommand implements Runnable {
       try {
         GatewayConfig gatewayConfig = CommandConfig.load(config, env);
         GatewayAssembly assembly = GatewayAssembly.assemble(gatewayConfig, Clock.systemUTC());
-        Map<String, Object> claimMap = new LinkedHashMap<>(claims);
-        claimMap.putIfAbsent("sub", sub);
-        Identity identity = new Identity("jwt", sub, issuer, claimMap, groups, Long.MAX_VALUE);
-        Decision d = assembly.access().policy().decide(identity, parsed, subject);
+        Decision d = assembly.access().policy().decide(identity(), parsed, subject);
         out.println(
             (d.allowed() ? "ALLOWED" : "DENIED") + ": " + action + " on " + subject + " by " + sub);
         out.println("  rule:    " + d.rule());
@@ -119,30 +115,11 @@ final class PolicyCommand implements Runnable {
       }
     }
 
+    /** The identity the options describe; its claims carry {@code sub} unless given. */
     private Identity identity() {
       Map<String, Object> claimMap = new LinkedHashMap<>(claims);
       claimMap.putIfAbsent("sub", sub);
       return new Identity("jwt", sub, issuer, claimMap, groups, Long.MAX_VALUE);
-    }
-
-    private void print(PrintWriter out, Explanation explanation) {
-      Decision d = explanation.decision();
-      out.println(
-          (d.allowed() ? "ALLOWED" : "DENIED") + ": " + action + " on " + subject + " by " + sub);
-      out.println("  rule:    " + d.rule());
-      out.println("  reason:  " + d.reason());
-      out.println("  policy:  " + d.policyVersion());
-      for (Explanation.RoleVerdict role : explanation.roles()) {
-        out.println(
-            "  role "
-                + role.role()
-                + " ("
-                + role.boundBy()
-                + "): "
-                + role.verdict()
-                + ", "
-                + role.rule());
-      }
     }
   }
 }

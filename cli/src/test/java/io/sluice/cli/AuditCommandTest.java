@@ -7,8 +7,6 @@ import io.sluice.audit.AuditConfig;
 import io.sluice.audit.AuditEntry;
 import io.sluice.audit.AuditIdentity;
 import io.sluice.audit.AuditLog;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,20 +15,11 @@ import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AuditCommandTest {
   @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+  final CapturedConsole console = new CapturedConsole();
   String url;
-
-  int run(String... args) {
-    CommandLine cl = Sluice.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   /** Writes three records where a gateway over {@code embedded:<dir>/data} keeps them. */
   @BeforeEach
@@ -51,8 +40,10 @@ class AuditCommandTest {
     Path config = dir.resolve("sluice.yaml");
     Files.writeString(config, "broker:\n  url: embedded:" + dir.resolve("data") + "\n");
 
-    assertThat(run("audit", "verify", "--config", config.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("chain 'gw-1': 3 records", "audit trail intact");
+    assertThat(console.run("audit", "verify", "--config", config.toString()))
+        .as(console.err())
+        .isZero();
+    assertThat(console.out()).contains("chain 'gw-1': 3 records", "audit trail intact");
   }
 
   @Test
@@ -62,15 +53,15 @@ class AuditCommandTest {
       s.executeUpdate("UPDATE audit_record SET subject = 'o.y' WHERE seq = 2");
     }
 
-    assertThat(run("audit", "verify", "--url", url, "--chain", "gw-1")).isEqualTo(1);
-    assertThat(out.toString()).contains("BROKEN", "seq 2", "CHANGED");
+    assertThat(console.run("audit", "verify", "--url", url, "--chain", "gw-1")).isEqualTo(1);
+    assertThat(console.out()).contains("BROKEN", "seq 2", "CHANGED");
   }
 
   @Test
   void auditVerify_withoutAStore_exits2SayingWhy() {
     String missing = "jdbc:h2:file:" + dir.resolve("nothing-here");
 
-    assertThat(run("audit", "verify", "--url", missing)).isEqualTo(2);
-    assertThat(err.toString()).startsWith("sluice audit verify: cannot verify audit store");
+    assertThat(console.run("audit", "verify", "--url", missing)).isEqualTo(2);
+    assertThat(console.err()).startsWith("sluice audit verify: cannot verify audit store");
   }
 }

@@ -2,8 +2,6 @@ package io.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,8 +15,7 @@ class CommandEnvironmentTest {
   static final Map<String, String> ENV = Map.of("BILLING_HOOK_SECRET", "0123456789abcdef-secret");
 
   @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+  final CapturedConsole console = new CapturedConsole();
   Path config;
 
   @BeforeEach
@@ -38,10 +35,7 @@ class CommandEnvironmentTest {
   }
 
   int run(Object command, String... args) {
-    CommandLine cl = new CommandLine(command);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    return console.attach(new CommandLine(command)).execute(args);
   }
 
   @Test
@@ -56,8 +50,8 @@ class CommandEnvironmentTest {
             "--subject",
             "orders.x");
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).startsWith("ALLOWED");
+    assertThat(code).as(console.err()).isZero();
+    assertThat(console.out()).startsWith("ALLOWED");
   }
 
   @Test
@@ -73,30 +67,30 @@ class CommandEnvironmentTest {
             "orders.x");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("BILLING_HOOK_SECRET is not set");
+    assertThat(console.err()).contains("BILLING_HOOK_SECRET is not set");
   }
 
   @Test
   void openApi_withEnvSecretSet_printsTheDocument() {
     assertThat(run(new ApiDocumentCommands.OpenApi(ENV), "--config", config.toString()))
-        .as(err.toString())
+        .as(console.err())
         .isZero();
-    assertThat(out.toString()).contains("\"openapi\"");
+    assertThat(console.out()).contains("\"openapi\"");
   }
 
   @Test
   void asyncApi_withEnvSecretSet_printsTheDocument() {
     assertThat(run(new ApiDocumentCommands.AsyncApi(ENV), "--config", config.toString()))
-        .as(err.toString())
+        .as(console.err())
         .isZero();
-    assertThat(out.toString()).contains("\"asyncapi\"");
-    assertThat(out.toString()).doesNotContain("0123456789abcdef-secret");
+    assertThat(console.out()).contains("\"asyncapi\"");
+    assertThat(console.out()).doesNotContain("0123456789abcdef-secret");
   }
 
   @Test
   void asyncApi_withEnvSecretUnset_namesTheVariable() {
     assertThat(run(new ApiDocumentCommands.AsyncApi(Map.of()), "--config", config.toString()))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("BILLING_HOOK_SECRET is not set");
+    assertThat(console.err()).contains("BILLING_HOOK_SECRET is not set");
   }
 }

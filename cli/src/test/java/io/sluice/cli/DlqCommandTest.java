@@ -12,8 +12,6 @@ import io.sluice.envelope.CloudEvent;
 import io.sluice.library.DeadLetters;
 import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,21 +19,12 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DlqCommandTest {
   private static final Subject DEAD = Subject.of("deadletter.orders");
 
   @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    CommandLine cl = Sluice.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
+  final CapturedConsole console = new CapturedConsole();
 
   String url() {
     return "embedded:" + dir;
@@ -76,9 +65,9 @@ class DlqCommandTest {
     deadLetter("orders.placed");
     deadLetter(null);
 
-    assertThat(run("dlq", "redrive", "--broker", url(), "--from", DEAD.value())).isZero();
+    assertThat(console.run("dlq", "redrive", "--broker", url(), "--from", DEAD.value())).isZero();
 
-    assertThat(out.toString()).contains("redriven 2, skipped 1, failed 0");
+    assertThat(console.out()).contains("redriven 2, skipped 1, failed 0");
     assertThat(eventsOn("orders.placed"))
         .hasSize(2)
         .allSatisfy(e -> assertThat(e.extensions()).doesNotContainKey(DeadLetters.REASON));
@@ -88,10 +77,11 @@ class DlqCommandTest {
   void dlqRedrive_dryRun_publishesNothing() {
     deadLetter("orders.placed");
 
-    assertThat(run("dlq", "redrive", "--broker", url(), "--from", DEAD.value(), "--dry-run"))
+    assertThat(
+            console.run("dlq", "redrive", "--broker", url(), "--from", DEAD.value(), "--dry-run"))
         .isZero();
 
-    assertThat(out.toString()).contains("would redrive 1, skipped 0, failed 0");
+    assertThat(console.out()).contains("would redrive 1, skipped 0, failed 0");
     assertThat(eventsOn("orders.placed")).isEmpty();
   }
 
@@ -101,7 +91,7 @@ class DlqCommandTest {
     deadLetter(null);
 
     int code =
-        run(
+        console.run(
             "dlq",
             "redrive",
             "--broker",
@@ -114,13 +104,14 @@ class DlqCommandTest {
             "1");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("redriven 1, skipped 0, failed 0");
+    assertThat(console.out()).contains("redriven 1, skipped 0, failed 0");
     assertThat(eventsOn("orders.retry")).hasSize(1);
   }
 
   @Test
   void dlqRedrive_withInvalidSubject_exits2NamingIt() {
-    assertThat(run("dlq", "redrive", "--broker", url(), "--from", "bad subject")).isEqualTo(2);
-    assertThat(err.toString()).contains("bad subject");
+    assertThat(console.run("dlq", "redrive", "--broker", url(), "--from", "bad subject"))
+        .isEqualTo(2);
+    assertThat(console.err()).contains("bad subject");
   }
 }

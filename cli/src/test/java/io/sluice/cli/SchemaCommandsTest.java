@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code sluice schema check|export}, {@code sluice asyncapi} and {@code sluice openapi}. */
 class SchemaCommandsTest {
@@ -27,64 +24,54 @@ class SchemaCommandsTest {
           + " {\"type\": \"string\"}, \"tenant\": {\"type\": \"string\"}}}";
 
   @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    CommandLine cl = Sluice.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
+  final CapturedConsole console = new CapturedConsole();
 
   Path file(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text);
   }
 
+  /** Runs {@code sluice schema check --mode backward} on the two schemas, written to files. */
+  int checkBackward(String oldSchema, String newSchema) throws Exception {
+    return console.run(
+        "schema",
+        "check",
+        "--old",
+        file("a.json", oldSchema).toString(),
+        "--new",
+        file("b.json", newSchema).toString(),
+        "--mode",
+        "backward");
+  }
+
   @Test
   void schemaCheck_compatibleChange_exits0() throws Exception {
-    int exit =
-        run(
-            "schema",
-            "check",
-            "--old",
-            file("a.json", V1).toString(),
-            "--new",
-            file("b.json", V2_OPTIONAL).toString(),
-            "--mode",
-            "backward");
+    int exit = checkBackward(V1, V2_OPTIONAL);
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("compatible under backward");
+    assertThat(console.out()).contains("compatible under backward");
   }
 
   @Test
   void schemaCheck_breakingChange_exits1WithTheReport() throws Exception {
-    int exit =
-        run(
-            "schema",
-            "check",
-            "--old",
-            file("a.json", V1).toString(),
-            "--new",
-            file("b.json", V2_REQUIRED).toString(),
-            "--mode",
-            "backward");
+    int exit = checkBackward(V1, V2_REQUIRED);
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString())
+    assertThat(console.err())
         .contains("1 breaking change(s) under backward", "FIELD_ADDED_AS_REQUIRED", "tenant");
   }
 
   @Test
   void schemaCheck_badModeOrMissingFile_exits2() throws Exception {
     Path a = file("a.json", V1);
-    assertThat(run("schema", "check", "--old", a.toString(), "--new", a.toString(), "--mode", "x"))
+    assertThat(
+            console.run(
+                "schema", "check", "--old", a.toString(), "--new", a.toString(), "--mode", "x"))
         .isEqualTo(2);
     assertThat(
-            run("schema", "check", "--old", a.toString(), "--new", dir.resolve("nope").toString()))
+            console.run(
+                "schema", "check", "--old", a.toString(), "--new", dir.resolve("nope").toString()))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("cannot read");
+    assertThat(console.err()).contains("cannot read");
   }
 
   @Test
@@ -106,7 +93,7 @@ class SchemaCommandsTest {
     assertThat(compiled).isZero();
 
     int exit =
-        run(
+        console.run(
             "schema",
             "export",
             "--class",
@@ -114,33 +101,34 @@ class SchemaCommandsTest {
             "--classpath",
             classes.toString());
 
-    assertThat(exit).as(err.toString()).isZero();
-    JsonNode schema = JSON.readTree(out.toString());
+    assertThat(exit).as(console.err()).isZero();
+    JsonNode schema = JSON.readTree(console.out());
     assertThat(schema.get("title").asText()).isEqualTo("UserCreated");
     assertThat(schema.at("/properties/age/type").asText()).isEqualTo("integer");
   }
 
   @Test
   void schemaExport_unknownClass_exits2() {
-    assertThat(run("schema", "export", "--class", "com.example.Nope", "--classpath", "."))
+    assertThat(console.run("schema", "export", "--class", "com.example.Nope", "--classpath", "."))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("not found");
+    assertThat(console.err()).contains("not found");
   }
 
   @Test
   void asyncapiAndOpenapi_generateTheDocumentsOffline() throws Exception {
     Path config = file("sluice.yaml", "publish:\n  ackOverrides:\n    \"orders.>\": durable\n");
 
-    assertThat(run("asyncapi", "--config", config.toString(), "--host", "events.example.com"))
-        .as(err.toString())
+    assertThat(
+            console.run("asyncapi", "--config", config.toString(), "--host", "events.example.com"))
+        .as(console.err())
         .isZero();
-    JsonNode asyncApi = JSON.readTree(out.toString());
+    JsonNode asyncApi = JSON.readTree(console.out());
     assertThat(asyncApi.get("asyncapi").asText()).isEqualTo("3.0.0");
     assertThat(asyncApi.get("channels").findValuesAsText("address")).contains("orders.>");
 
-    out.getBuffer().setLength(0);
-    assertThat(run("openapi")).isZero();
-    JsonNode openApi = JSON.readTree(out.toString());
+    console.clearOut();
+    assertThat(console.run("openapi")).isZero();
+    JsonNode openApi = JSON.readTree(console.out());
     assertThat(openApi.get("openapi").asText()).isEqualTo("3.1.0");
     assertThat(openApi.at("/paths/~1v1~1events~1{subject}/post").isMissingNode()).isFalse();
   }

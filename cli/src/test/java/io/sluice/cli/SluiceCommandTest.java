@@ -7,8 +7,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.sluice.gateway.Gateway;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,20 +18,12 @@ import picocli.CommandLine;
 
 class SluiceCommandTest {
   @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    CommandLine cl = Sluice.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
+  final CapturedConsole console = new CapturedConsole();
 
   @Test
   void version_printsVersionAndJava() {
-    assertThat(run("version")).isZero();
-    assertThat(out.toString()).startsWith("sluice 0.").contains("Java ");
+    assertThat(console.run("version")).isZero();
+    assertThat(console.out()).startsWith("sluice 0.").contains("Java ");
   }
 
   @Test
@@ -41,8 +31,8 @@ class SluiceCommandTest {
     Path config = dir.resolve("bad.yaml");
     Files.writeString(config, "server:\n  port: -1\nlimits:\n  maxInFlight: none\nextra: 1\n");
 
-    assertThat(run("serve", "--config", config.toString())).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(console.run("serve", "--config", config.toString())).isEqualTo(2);
+    assertThat(console.err())
         .contains("3 problems", "server.port:", "limits.maxInFlight:", "extra: unknown key");
   }
 
@@ -51,18 +41,17 @@ class SluiceCommandTest {
     Path config = dir.resolve("sluice.yaml");
     Files.writeString(config, "broker:\n  url: embedded:" + dir.resolve("data") + "\n");
     ServeCommand serve = new ServeCommand(Map.of());
-    CommandLine cl = new CommandLine(serve);
-    cl.setOut(new PrintWriter(out, true));
+    CommandLine cl = console.attach(new CommandLine(serve));
     cl.parseArgs("--config", config.toString(), "--port", "0");
 
     try (ServeCommand.Running running = serve.startServing()) {
       Gateway gateway = running.gateway();
-      Matcher token = Pattern.compile("SLUICE_TOKEN=(\\S+)").matcher(out.toString());
-      assertThat(out.toString()).contains("DEVELOPMENT MODE");
+      Matcher token = Pattern.compile("SLUICE_TOKEN=(\\S+)").matcher(console.out());
+      assertThat(console.out()).contains("DEVELOPMENT MODE");
       assertThat(token.find()).isTrue();
 
       int code =
-          run(
+          console.run(
               "publish",
               "--url",
               gateway.baseUrl(),
@@ -71,33 +60,34 @@ class SluiceCommandTest {
               "orders.created",
               "{\"orderId\":42}");
 
-      assertThat(code).as(err.toString()).isZero();
-      assertThat(out.toString()).contains("202 {\"id\":", "\"subject\":\"orders.created\"");
-      assertThat(run("publish", "--url", gateway.baseUrl(), "--token", "nope", "orders.x", "{}"))
+      assertThat(code).as(console.err()).isZero();
+      assertThat(console.out()).contains("202 {\"id\":", "\"subject\":\"orders.created\"");
+      assertThat(
+              console.run(
+                  "publish", "--url", gateway.baseUrl(), "--token", "nope", "orders.x", "{}"))
           .isEqualTo(1);
-      assertThat(out.toString()).contains("401 ");
+      assertThat(console.out()).contains("401 ");
     }
   }
 
   @Test
   void publish_withoutToken_exits2SayingHowToGetOne() {
-    CommandLine cl = Sluice.commandLine();
-    cl.setErr(new PrintWriter(err, true));
+    CommandLine cl = console.attach(Sluice.commandLine());
     cl.setDefaultValueProvider(arg -> null);
 
     assertThat(cl.execute("publish", "orders.x", "{}")).isEqualTo(2);
-    assertThat(err.toString()).contains("SLUICE_TOKEN");
+    assertThat(console.err()).contains("SLUICE_TOKEN");
   }
 
   @Test
   void token_fromNewKeyFile_isSignedByThatKey() throws Exception {
     Path key = dir.resolve("key.json");
-    assertThat(run("token", "--new-key", key.toString())).isZero();
-    JWKSet jwks = JWKSet.parse(out.toString().trim());
-    out.getBuffer().setLength(0);
+    assertThat(console.run("token", "--new-key", key.toString())).isZero();
+    JWKSet jwks = JWKSet.parse(console.out().trim());
+    console.clearOut();
 
     assertThat(
-            run(
+            console.run(
                 "token",
                 "--key-file",
                 key.toString(),
@@ -107,7 +97,7 @@ class SluiceCommandTest {
                 "tenant=acme"))
         .isZero();
 
-    SignedJWT jwt = SignedJWT.parse(out.toString().trim());
+    SignedJWT jwt = SignedJWT.parse(console.out().trim());
     assertThat(jwt.verify(new ECDSAVerifier((ECKey) jwks.getKeys().get(0)))).isTrue();
     assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("alice");
     assertThat(jwt.getJWTClaimsSet().getStringClaim("tenant")).isEqualTo("acme");
@@ -116,20 +106,21 @@ class SluiceCommandTest {
 
   @Test
   void token_withoutKey_explainsWhereDevTokensComeFrom() {
-    assertThat(run("token")).isZero();
-    assertThat(out.toString()).contains("sluice serve", "--new-key");
+    assertThat(console.run("token")).isZero();
+    assertThat(console.out()).contains("sluice serve", "--new-key");
   }
 
   @Test
   void policyExplain_developmentPolicy_allowsTheDevIdentity() {
-    assertThat(run("policy", "explain", "--action", "publish", "--subject", "orders.x")).isZero();
-    assertThat(out.toString()).startsWith("ALLOWED").contains("rule:", "development/allow[0]");
+    assertThat(console.run("policy", "explain", "--action", "publish", "--subject", "orders.x"))
+        .isZero();
+    assertThat(console.out()).startsWith("ALLOWED").contains("rule:", "development/allow[0]");
   }
 
   @Test
   void policyExplain_otherIssuer_isDeniedWithRule() {
     int code =
-        run(
+        console.run(
             "policy",
             "explain",
             "--action",
@@ -144,12 +135,12 @@ class SluiceCommandTest {
             "tenant=acme");
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).startsWith("DENIED").contains("default-deny");
+    assertThat(console.out()).startsWith("DENIED").contains("default-deny");
   }
 
   @Test
   void policyExplain_unknownAction_exits2() {
-    assertThat(run("policy", "explain", "--action", "fly", "--subject", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("fly");
+    assertThat(console.run("policy", "explain", "--action", "fly", "--subject", "x")).isEqualTo(2);
+    assertThat(console.err()).contains("fly");
   }
 }

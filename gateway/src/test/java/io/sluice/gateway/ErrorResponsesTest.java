@@ -59,14 +59,18 @@ class ErrorResponsesTest {
     return harness.post(path, token, "application/json", body);
   }
 
+  /** POSTs {@code {}} to {@code orders.x} with exactly these headers (names and values in turn). */
+  HttpResponse<String> publishWithHeaders(String... namesAndValues) {
+    return harness.send(
+        harness
+            .request("/v1/events/orders.x")
+            .headers(namesAndValues)
+            .POST(HttpRequest.BodyPublishers.ofString("{}")));
+  }
+
   @Test
   void publish_withoutCredentials_returns401WithBearerChallenge() throws Exception {
-    HttpResponse<String> response =
-        harness.send(
-            harness
-                .request("/v1/events/orders.x")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    HttpResponse<String> response = publishWithHeaders("Content-Type", "application/json");
 
     problem(response, 401, "unauthenticated");
     assertThat(response.headers().firstValue("WWW-Authenticate"))
@@ -159,12 +163,7 @@ class ErrorResponsesTest {
 
   @Test
   void publish_withoutContentType_returns415() throws Exception {
-    HttpResponse<String> response =
-        harness.send(
-            harness
-                .request("/v1/events/orders.x")
-                .header("Authorization", "Bearer " + alice)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    HttpResponse<String> response = publishWithHeaders("Authorization", "Bearer " + alice);
 
     problem(response, 415, "unsupported-media-type");
   }
@@ -182,13 +181,8 @@ class ErrorResponsesTest {
   @Test
   void publish_hugeHeaders_returns431() throws Exception {
     HttpResponse<String> response =
-        harness.send(
-            harness
-                .request("/v1/events/orders.x")
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "application/json")
-                .header("X-Padding", "p".repeat(6000))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        harness.post(
+            "/v1/events/orders.x", alice, "application/json", "{}", "X-Padding", "p".repeat(6000));
 
     problem(response, 431, "headers-too-large");
   }
@@ -213,13 +207,13 @@ class ErrorResponsesTest {
   @Test
   void invalidIdempotencyKey_returns400() throws Exception {
     HttpResponse<String> response =
-        harness.send(
-            harness
-                .request("/v1/events/orders.x")
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "k".repeat(300))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        harness.post(
+            "/v1/events/orders.x",
+            alice,
+            "application/json",
+            "{}",
+            "Idempotency-Key",
+            "k".repeat(300));
 
     problem(response, 400, "invalid-parameter");
   }
@@ -228,12 +222,7 @@ class ErrorResponsesTest {
   void garbageAuthorizationHeaders_return401NotServerError() {
     for (String header : List.of("Bearer", "Bearer a.b.c", "Basic Zm9vOmJhcg==", "Bearer  x")) {
       HttpResponse<String> response =
-          harness.send(
-              harness
-                  .request("/v1/events/orders.x")
-                  .header("Authorization", header)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString("{}")));
+          publishWithHeaders("Authorization", header, "Content-Type", "application/json");
 
       assertThat(response.statusCode()).as(header).isEqualTo(401);
     }

@@ -114,13 +114,20 @@ public final class GatewayHarness implements AutoCloseable {
         .timeout(Duration.ofSeconds(10));
   }
 
-  /** POSTs {@code body} as {@code contentType} with {@code Authorization: Bearer token}. */
-  public HttpResponse<String> post(String path, String token, String contentType, String body) {
-    return send(
+  /**
+   * POSTs {@code body} as {@code contentType} with {@code Authorization: Bearer token} and any more
+   * headers, given as names and values in turn (e.g. {@code "Idempotency-Key", "k1"}).
+   */
+  public HttpResponse<String> post(
+      String path, String token, String contentType, String body, String... moreHeaders) {
+    HttpRequest.Builder request =
         request(path)
             .header("Authorization", "Bearer " + token)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .header("Content-Type", contentType);
+    if (moreHeaders.length > 0) {
+      request.headers(moreHeaders);
+    }
+    return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public HttpResponse<String> get(String path, String token) {

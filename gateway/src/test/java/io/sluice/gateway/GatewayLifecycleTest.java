@@ -32,6 +32,12 @@ class GatewayLifecycleTest {
         .isInstanceOf(UncheckedIOException.class);
   }
 
+  /** Access control for gateways that fail to start: its authenticator fails if ever asked. */
+  private static AccessControl unusedAccessControl() {
+    return AccessControl.of(
+        c -> CompletableFuture.failedFuture(new IllegalStateException()), new TestPolicy(), "t");
+  }
+
   @Test
   void start_onPortInUse_failsWithClearException() throws Exception {
     try (GatewayHarness first = GatewayHarness.start("", new TestPolicy())) {
@@ -44,11 +50,7 @@ class GatewayLifecycleTest {
                   + dir
                   + "\n",
               Map.of());
-      AccessControl access =
-          AccessControl.of(
-              c -> CompletableFuture.failedFuture(new IllegalStateException()),
-              new TestPolicy(),
-              "t");
+      AccessControl access = unusedAccessControl();
 
       assertThatThrownBy(() -> Gateway.start(config, access))
           .isInstanceOf(GatewayStartException.class)
@@ -60,11 +62,7 @@ class GatewayLifecycleTest {
   void start_withBrokerSchemeNotOnClasspath_namesTheArtifactToAdd() {
     var config =
         ConfigLoader.parse("server:\n  port: 0\nbroker:\n  url: kafka://127.0.0.1:1\n", Map.of());
-    AccessControl access =
-        AccessControl.of(
-            c -> CompletableFuture.failedFuture(new IllegalStateException()),
-            new TestPolicy(),
-            "t");
+    AccessControl access = unusedAccessControl();
 
     assertThatThrownBy(() -> Gateway.start(config, access))
         .isInstanceOf(GatewayStartException.class)

@@ -9,7 +9,6 @@ import io.sluice.broker.Subscription;
 import io.sluice.gateway.idempotency.IdempotencyStore;
 import io.sluice.gateway.idempotency.RequestFingerprint;
 import io.sluice.subject.SubjectPattern;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,13 +43,8 @@ class IdempotencyTest {
   }
 
   HttpResponse<String> publish(String subject, String key, String body) {
-    return harness.send(
-        harness
-            .request("/v1/events/" + subject)
-            .header("Authorization", "Bearer " + alice)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return harness.post(
+        "/v1/events/" + subject, alice, "application/json", body, "Idempotency-Key", key);
   }
 
   @Test
@@ -110,13 +104,13 @@ class IdempotencyTest {
     String admin = harness.token("admin");
 
     HttpResponse<String> other =
-        harness.send(
-            harness
-                .request("/v1/events/orders.idem4")
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "key-4")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"different\":true}")));
+        harness.post(
+            "/v1/events/orders.idem4",
+            admin,
+            "application/json",
+            "{\"different\":true}",
+            "Idempotency-Key",
+            "key-4");
 
     assertThat(other.statusCode()).isEqualTo(403);
   }

@@ -9,7 +9,6 @@ import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.SubjectPattern;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -108,17 +107,21 @@ class PublishEndpointTest {
   @Test
   void publish_binaryMode_buildsEventFromCeHeaders() {
     HttpResponse<String> response =
-        harness.send(
-            harness
-                .request("/v1/events/orders.paid")
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "application/json")
-                .header("ce-specversion", "1.0")
-                .header("ce-id", "bin-1")
-                .header("ce-source", "/billing")
-                .header("ce-type", "order.paid")
-                .header("ce-correlationid", "flow-7")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"paid\":true}")));
+        harness.post(
+            "/v1/events/orders.paid",
+            alice,
+            "application/json",
+            "{\"paid\":true}",
+            "ce-specversion",
+            "1.0",
+            "ce-id",
+            "bin-1",
+            "ce-source",
+            "/billing",
+            "ce-type",
+            "order.paid",
+            "ce-correlationid",
+            "flow-7");
 
     assertThat(response.statusCode()).isEqualTo(202);
     CloudEvent event = receivedWithId("bin-1");
@@ -130,13 +133,13 @@ class PublishEndpointTest {
   @Test
   void publish_plainJson_isWrappedWithTypeFromHeaderAndGeneratedAttributes() throws Exception {
     HttpResponse<String> response =
-        harness.send(
-            harness
-                .request("/v1/events/orders.note")
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "application/json")
-                .header("Sluice-Type", "order.noted")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"hi\"}")));
+        harness.post(
+            "/v1/events/orders.note",
+            alice,
+            "application/json",
+            "{\"note\":\"hi\"}",
+            "Sluice-Type",
+            "order.noted");
 
     assertThat(response.statusCode()).isEqualTo(202);
     String id = json(response).get("id").asText();
@@ -160,13 +163,13 @@ class PublishEndpointTest {
   void publish_continuesIncomingTraceparentIntoTheEvent() throws Exception {
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
     HttpResponse<String> response =
-        harness.send(
-            harness
-                .request("/v1/events/orders.traced")
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        harness.post(
+            "/v1/events/orders.traced",
+            alice,
+            "application/json",
+            "{}",
+            "traceparent",
+            "00-" + traceId + "-00f067aa0ba902b7-01");
 
     assertThat(response.statusCode()).isEqualTo(202);
     CloudEvent event = receivedWithId(json(response).get("id").asText());
@@ -187,13 +190,7 @@ class PublishEndpointTest {
   @Test
   void publish_withUnknownAckMode_returns400NamingTheParameter() throws Exception {
     HttpResponse<String> response =
-        harness.send(
-            harness
-                .request("/v1/events/orders.x")
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "application/json")
-                .header("Sluice-Ack", "maybe")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        harness.post("/v1/events/orders.x", alice, "application/json", "{}", "Sluice-Ack", "maybe");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("violations").get(0).get("field").asText()).isEqualTo("ack");

@@ -40,7 +40,6 @@ final class RouteCatalog {
 
   static {
     add(
-        "POST /v1/events/{subject}",
         secured(
                 "POST",
                 "/v1/events/{subject}",
@@ -55,7 +54,6 @@ final class RouteCatalog {
                 "text/plain",
                 "application/octet-stream"));
     add(
-        "POST /v1/events",
         secured(
                 "POST",
                 "/v1/events",
@@ -65,22 +63,19 @@ final class RouteCatalog {
                 problem(400, "The batch is malformed"))
             .accepting(BATCH, "application/cloudevents-batch+json"));
     add(
-        "GET /v1/events/{pattern}",
+        "/v1/events/{pattern}",
         secured(
             "GET",
             "/v1/events/{subject}",
             "Stream events on a subject pattern as Server-Sent Events",
-            new ResponseDescription(
-                200, "An event stream", Optional.of("text/event-stream"), Optional.empty())));
+            typed(200, "An event stream", "text/event-stream")));
     add(
-        "GET /v1/ws/{pattern}",
         secured(
             "GET",
             "/v1/ws/{pattern}",
             "Stream events on a subject pattern over a WebSocket",
             empty(101, "Switching to the WebSocket protocol")));
     add(
-        "POST /v1/stream-tickets",
         secured(
                 "POST",
                 "/v1/stream-tickets",
@@ -88,7 +83,6 @@ final class RouteCatalog {
                 json(201, "The ticket", OBJECT))
             .accepting(OBJECT, "application/json"));
     add(
-        "POST /v1/request/{subject}",
         secured(
                 "POST",
                 "/v1/request/{subject}",
@@ -97,28 +91,24 @@ final class RouteCatalog {
                 problem(504, "No reply within the timeout"))
             .accepting(EVENT, "application/cloudevents+json", "application/json"));
     add(
-        "GET /v1/policy/explain",
         secured(
             "GET",
             "/v1/policy/explain",
             "Explain which policy rule allows or denies an action (admin)",
             json(200, "The decision and the rule behind it", OBJECT)));
     add(
-        "GET /v1/audit",
         secured(
             "GET",
             "/v1/audit",
             "List audit records, newest first, filtered and paged by cursor (admin)",
             json(200, "The records and the next page's cursor", OBJECT)));
     add(
-        "GET /v1/audit/verify",
         secured(
             "GET",
             "/v1/audit/verify",
             "Verify the audit trail's hash chains (admin)",
             json(200, "Whether every chain is intact, and the first broken link", OBJECT)));
     add(
-        "GET /v1/schemas",
         secured(
             "GET",
             "/v1/schemas",
@@ -126,7 +116,6 @@ final class RouteCatalog {
             json(200, "Every (type, version)", OBJECT),
             problem(404, "No schema registry is configured")));
     add(
-        "GET /v1/schemas/{type}/{version}",
         secured(
             "GET",
             "/v1/schemas/{type}/{version}",
@@ -134,7 +123,6 @@ final class RouteCatalog {
             json(200, "The JSON Schema", OBJECT),
             problem(404, "No such schema")));
     add(
-        "PUT /v1/schemas/{type}/{version}",
         secured(
                 "PUT",
                 "/v1/schemas/{type}/{version}",
@@ -145,7 +133,6 @@ final class RouteCatalog {
                 problem(409, "Refused: the version exists or breaks compatibility"))
             .accepting(OBJECT, "application/json", "application/schema+json"));
     add(
-        "POST /v1/push-subscriptions",
         secured(
                 "POST",
                 "/v1/push-subscriptions",
@@ -155,14 +142,12 @@ final class RouteCatalog {
                 problem(409, "A push subscription with this name exists"))
             .accepting(OBJECT, "application/json"));
     add(
-        "GET /v1/push-subscriptions",
         secured(
             "GET",
             "/v1/push-subscriptions",
             "List push subscriptions with their status (admin)",
             json(200, "Every push subscription, without secrets", OBJECT)));
     add(
-        "GET /v1/push-subscriptions/{name}",
         secured(
             "GET",
             "/v1/push-subscriptions/{name}",
@@ -170,7 +155,6 @@ final class RouteCatalog {
             json(200, "The push subscription, without its secret", OBJECT),
             problem(404, "No such push subscription")));
     add(
-        "DELETE /v1/push-subscriptions/{name}",
         secured(
             "DELETE",
             "/v1/push-subscriptions/{name}",
@@ -179,50 +163,44 @@ final class RouteCatalog {
             problem(404, "No such push subscription"),
             problem(409, "Defined in the configuration file; remove it there")));
     add(
-        "GET /asyncapi.json",
         RouteDescription.of(
             "GET",
             "/asyncapi.json",
             "The AsyncAPI 3.0 document of this gateway's channels and messages",
             json(200, "The AsyncAPI document", OBJECT)));
     add(
-        "GET /openapi.json",
         RouteDescription.of(
             "GET",
             "/openapi.json",
             "The OpenAPI 3.1 document of this HTTP API",
             json(200, "The OpenAPI document", OBJECT)));
     add(
-        "GET /docs",
         RouteDescription.of(
-            "GET",
-            "/docs",
-            "A page that renders both documents",
-            new ResponseDescription(200, "HTML", Optional.of("text/html"), Optional.empty())));
+            "GET", "/docs", "A page that renders both documents", typed(200, "HTML", "text/html")));
+    add(RouteDescription.of("GET", "/health/live", "Liveness", empty(200, "The process is up")));
     add(
-        "GET /health/live",
-        RouteDescription.of("GET", "/health/live", "Liveness", empty(200, "The process is up")));
-    add(
-        "GET /health/ready",
         RouteDescription.of(
             "GET",
             "/health/ready",
             "Readiness: the broker is connected",
             empty(200, "Ready"),
             problem(503, "Not ready")));
-    add(
-        "GET /metrics",
-        RouteDescription.of(
-            "GET",
-            "/metrics",
-            "Prometheus metrics",
-            new ResponseDescription(200, "Metrics", Optional.of(TEXT), Optional.empty())));
+    add(RouteDescription.of("GET", "/metrics", "Prometheus metrics", typed(200, "Metrics", TEXT)));
   }
 
   private RouteCatalog() {}
 
-  private static void add(String key, RouteDescription description) {
-    ROUTES.put(key, description);
+  private static void add(RouteDescription description) {
+    add(description.path(), description);
+  }
+
+  /**
+   * A route mounted under another path than the one it is documented at: OpenAPI allows one
+   * template per path, so the stream mounted at {@code /v1/events/{pattern}} is documented at
+   * {@code /v1/events/{subject}}.
+   */
+  private static void add(String mountedPath, RouteDescription description) {
+    ROUTES.put(description.method() + " " + mountedPath, description);
   }
 
   private static RouteDescription secured(
@@ -233,6 +211,11 @@ final class RouteCatalog {
     all.add(problem(429, "Rate limited; see Retry-After"));
     return new RouteDescription(method, path, summary, List.of(), Optional.empty(), all, Set.of())
         .securedBy(SecurityScheme.BEARER_JWT, SecurityScheme.API_KEY, SecurityScheme.MTLS);
+  }
+
+  /** A response whose body is of {@code contentType}, without a schema. */
+  private static ResponseDescription typed(int status, String description, String contentType) {
+    return new ResponseDescription(status, description, Optional.of(contentType), Optional.empty());
   }
 
   /** The description of a mounted route, e.g. {@code describe("POST", "/v1/events")}. */

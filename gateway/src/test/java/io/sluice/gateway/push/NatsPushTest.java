@@ -3,15 +3,11 @@ package io.sluice.gateway.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sluice.broker.AckMode;
 import io.sluice.broker.Broker;
 import io.sluice.broker.BrokerSpec;
-import io.sluice.envelope.CloudEvent;
 import io.sluice.gateway.CapturedLogs;
 import io.sluice.gateway.GatewayHarness;
-import io.sluice.subject.Subject;
 import io.sluice.testkit.servers.NatsServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,22 +66,7 @@ class NatsPushTest {
   }
 
   static String publish(String subject) {
-    CloudEvent event =
-        CloudEvent.builder()
-            .id(UUID.randomUUID().toString())
-            .source("/nats-push-test")
-            .type("test.event")
-            .data("application/json", "{}".getBytes(StandardCharsets.UTF_8))
-            .build();
-    publisher.publish(Subject.of(subject), event, AckMode.DURABLE).toCompletableFuture().join();
-    return event.id();
-  }
-
-  static Set<String> accepted(WebhookEndpoint endpoint) {
-    return endpoint.received().stream()
-        .filter(r -> r.answered() < 300)
-        .map(WebhookEndpoint.Received::eventId)
-        .collect(Collectors.toSet());
+    return PushTestEvents.publish(publisher, subject).id();
   }
 
   @Test
@@ -97,7 +77,9 @@ class NatsPushTest {
       try {
         ids.add(publish("hooks.a"));
         ids.add(publish("hooks.b"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> accepted(endpoint).containsAll(ids));
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> endpoint.acceptedEventIds().containsAll(ids));
       } finally {
         first.close();
       }
@@ -106,7 +88,9 @@ class NatsPushTest {
 
       GatewayHarness second = gateway(endpoint);
       try {
-        await().atMost(Duration.ofSeconds(20)).until(() -> accepted(endpoint).containsAll(ids));
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> endpoint.acceptedEventIds().containsAll(ids));
       } finally {
         second.close();
       }

@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.broker.AckMode;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.gateway.CapturedLogs;
 import io.sluice.gateway.GatewayHarness;
-import io.sluice.subject.Subject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -188,20 +186,7 @@ class PushAdminTest {
   }
 
   private CloudEvent publish(String subject) {
-    CloudEvent event =
-        CloudEvent.builder()
-            .id(UUID.randomUUID().toString())
-            .source("/push-admin-test")
-            .type("test.event")
-            .data("application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-            .build();
-    harness
-        .gateway()
-        .broker()
-        .publish(Subject.of(subject), event, AckMode.DURABLE)
-        .toCompletableFuture()
-        .join();
-    return event;
+    return PushTestEvents.publish(harness.gateway().broker(), subject);
   }
 
   private boolean delivered(String id) {

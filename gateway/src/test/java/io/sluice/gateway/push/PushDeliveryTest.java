@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.broker.AckMode;
 import io.sluice.broker.Broker;
 import io.sluice.broker.Delivery;
 import io.sluice.broker.SubscribeOptions;
@@ -13,9 +12,7 @@ import io.sluice.broker.Subscription;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.gateway.CapturedLogs;
 import io.sluice.gateway.GatewayHarness;
-import io.sluice.subject.Subject;
 import io.sluice.subject.SubjectPattern;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,27 +90,14 @@ class PushDeliveryTest {
   }
 
   static CloudEvent publish(String subject) {
-    CloudEvent event =
-        CloudEvent.builder()
-            .id(UUID.randomUUID().toString())
-            .source("/push-test")
-            .type("test.event")
-            .data("application/json", "{\"n\":1}".getBytes(StandardCharsets.UTF_8))
-            .build();
-    harness
-        .gateway()
-        .broker()
-        .publish(Subject.of(subject), event, AckMode.DURABLE)
-        .toCompletableFuture()
-        .join();
-    return event;
+    return PushTestEvents.publish(harness.gateway().broker(), subject);
   }
 
-  static Set<String> accepted(WebhookEndpoint endpoint) {
-    return endpoint.received().stream()
-        .filter(r -> r.answered() < 300)
-        .map(WebhookEndpoint.Received::eventId)
-        .collect(Collectors.toSet());
+  /** Waits until {@code /metrics} shows {@code line}. */
+  static void awaitMetric(String line) {
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> harness.get("/metrics", null).body().contains(line));
   }
 
   @Test
@@ -123,7 +107,7 @@ class PushDeliveryTest {
             .mapToObj(i -> publish("retry.order." + i).id())
             .collect(Collectors.toSet());
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> accepted(flaky).containsAll(ids));
+    await().atMost(Duration.ofSeconds(20)).until(() -> flaky.acceptedEventIds().containsAll(ids));
     for (WebhookEndpoint.Received r : flaky.received()) {
       assertThat(WebhookEndpoint.signatureVerifies(r, SECRET)).isTrue();
       assertThat(r.headers().get("Content-Type")).isEqualTo("application/cloudevents+json");
@@ -139,7 +123,7 @@ class PushDeliveryTest {
   @Test
   void tamperedBody_failsVerification() throws Exception {
     String id = publish("mixed.tamper").id();
-    await().atMost(Duration.ofSeconds(10)).until(() -> accepted(healthy).contains(id));
+    await().atMost(Duration.ofSeconds(10)).until(() -> healthy.acceptedEventIds().contains(id));
     WebhookEndpoint.Received r =
         healthy.received().stream().filter(x -> x.eventId().equals(id)).findFirst().orElseThrow();
     byte[] changed = r.body().clone();
@@ -184,15 +168,8 @@ class PushDeliveryTest {
     } finally {
       dlq.close();
     }
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () ->
-                harness
-                    .get("/metrics", null)
-                    .body()
-                    .contains(
-                        "sluice_push_deliveries_total{outcome=\"dead_lettered\",subscription=\"broken\"} 3.0"));
+    awaitMetric(
+        "sluice_push_deliveries_total{outcome=\"dead_lettered\",subscription=\"broken\"} 3.0");
   }
 
   @Test
@@ -200,16 +177,10 @@ class PushDeliveryTest {
     String secret = publish("mixed.secret.plans").id();
     String allowed = publish("mixed.public.news").id();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> accepted(healthy).contains(allowed));
     await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () ->
-                harness
-                    .get("/metrics", null)
-                    .body()
-                    .contains(
-                        "sluice_push_deliveries_total{outcome=\"denied\",subscription=\"mixed\"} 1.0"));
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> healthy.acceptedEventIds().contains(allowed));
+    awaitMetric("sluice_push_deliveries_total{outcome=\"denied\",subscription=\"mixed\"} 1.0");
     assertThat(healthy.received()).noneMatch(r -> r.eventId().equals(secret));
     String audit =
         harness.get("/v1/audit?subject=mixed.secret.plans", harness.token("admin")).body();
@@ -223,7 +194,7 @@ class PushDeliveryTest {
             .mapToObj(i -> publish("slow.order." + i).id())
             .collect(Collectors.toSet());
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> accepted(slow).containsAll(ids));
+    await().atMost(Duration.ofSeconds(20)).until(() -> slow.acceptedEventIds().containsAll(ids));
     assertThat(slow.maxOpen()).isEqualTo(2);
   }
 

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -84,6 +86,14 @@ final class WebhookEndpoint implements AutoCloseable {
     synchronized (received) {
       return List.copyOf(received);
     }
+  }
+
+  /** The ids of the events whose request was answered with a 2xx status. */
+  Set<String> acceptedEventIds() {
+    return received().stream()
+        .filter(r -> r.answered() < 300)
+        .map(Received::eventId)
+        .collect(Collectors.toSet());
   }
 
   int maxOpen() {

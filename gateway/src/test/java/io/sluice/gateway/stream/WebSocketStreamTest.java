@@ -7,14 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.gateway.CapturedLogs;
-import io.sluice.gateway.GatewayHarness;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
@@ -32,33 +27,25 @@ class WebSocketStreamTest {
 
   @RegisterExtension final CapturedLogs logs = new CapturedLogs();
 
-  GatewayHarness harness;
-  Vertx vertx;
-  WebSocketClient client;
-  String alice;
+  WebSocketGateway gateway;
 
   @BeforeEach
   void start() {
-    harness = GatewayHarness.start("", new StreamPolicy());
-    alice = harness.token("alice");
-    vertx = Vertx.vertx();
-    client = vertx.createWebSocketClient();
+    gateway = WebSocketGateway.start("");
   }
 
   @AfterEach
   void stop() throws Exception {
-    client.close().await(5, TimeUnit.SECONDS);
-    vertx.close().await(5, TimeUnit.SECONDS);
-    harness.close();
+    gateway.close();
   }
 
   @Test
   void webSocket_sendsNoMoreEventsThanGrantedCredit() throws Exception {
     List<String> frames = new CopyOnWriteArrayList<>();
-    WebSocket ws = connect("/v1/ws/orders.%3E", alice);
+    WebSocket ws = gateway.connect("/v1/ws/orders.%3E", gateway.alice());
     assertThat(ws.subProtocol()).isEqualTo("cloudevents.json");
     ws.textMessageHandler(frames::add);
-    publish(5);
+    gateway.publish(5);
 
     ws.writeTextMessage("{\"credit\": 2}");
     await().atMost(WAIT).until(() -> frames.size() == 2);
@@ -77,9 +64,9 @@ class WebSocketStreamTest {
 
   @Test
   void webSocket_resumesAfterLastEventId_withoutGapOrDuplicate() throws Exception {
-    publish(4);
+    gateway.publish(4);
     List<String> frames = new CopyOnWriteArrayList<>();
-    WebSocket all = connect("/v1/ws/orders.%3E?from=all", alice);
+    WebSocket all = gateway.connect("/v1/ws/orders.%3E?from=all", gateway.alice());
     all.textMessageHandler(frames::add);
     all.writeTextMessage("{\"credit\": 2}");
     await().atMost(WAIT).until(() -> frames.size() == 2);
@@ -87,7 +74,7 @@ class WebSocketStreamTest {
     all.close().await(5, TimeUnit.SECONDS);
 
     List<String> rest = new CopyOnWriteArrayList<>();
-    WebSocket again = connect("/v1/ws/orders.%3E?lastEventId=" + resume, alice);
+    WebSocket again = gateway.connect("/v1/ws/orders.%3E?lastEventId=" + resume, gateway.alice());
     again.textMessageHandler(rest::add);
     again.writeTextMessage("{\"credit\": 100}");
     await().atMost(WAIT).until(() -> rest.size() == 2);
@@ -99,11 +86,13 @@ class WebSocketStreamTest {
   @Test
   void webSocket_forDeniedPattern_isRefusedWith403BeforeTheUpgrade() {
     URI uri =
-        URI.create(harness.gateway().baseUrl().replace("http", "ws") + "/v1/ws/orders.secret.%3E");
+        URI.create(
+            gateway.harness().gateway().baseUrl().replace("http", "ws")
+                + "/v1/ws/orders.secret.%3E");
     try (HttpClient http = HttpClient.newHttpClient()) {
       var handshake =
           http.newWebSocketBuilder()
-              .header("Authorization", "Bearer " + alice)
+              .header("Authorization", "Bearer " + gateway.alice())
               .subprotocols("cloudevents.json")
               .buildAsync(uri, new java.net.http.WebSocket.Listener() {});
 
@@ -119,7 +108,7 @@ class WebSocketStreamTest {
 
   @Test
   void webSocket_withInvalidCreditMessage_isClosedWithPolicyViolation() throws Exception {
-    WebSocket ws = connect("/v1/ws/orders.%3E", alice);
+    WebSocket ws = gateway.connect("/v1/ws/orders.%3E", gateway.alice());
     List<Short> codes = new CopyOnWriteArrayList<>();
     ws.closeHandler(v -> codes.add(ws.closeStatusCode()));
 
@@ -127,24 +116,5 @@ class WebSocketStreamTest {
 
     await().atMost(WAIT).until(() -> !codes.isEmpty());
     assertThat(codes).containsExactly((short) 1008);
-  }
-
-  private WebSocket connect(String path, String token) throws Exception {
-    WebSocketConnectOptions options =
-        new WebSocketConnectOptions()
-            .setHost("127.0.0.1")
-            .setPort(harness.gateway().port())
-            .setURI(path)
-            .addSubProtocol("cloudevents.json")
-            .addHeader("Authorization", "Bearer " + token);
-    return client.connect(options).await(5, TimeUnit.SECONDS);
-  }
-
-  private void publish(int count) {
-    for (int n = 1; n <= count; n++) {
-      HttpResponse<String> r =
-          harness.post("/v1/events/orders.ws", alice, "application/json", "{\"n\":" + n + "}");
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    }
   }
 }
