@@ -187,7 +187,7 @@ class EmbeddedBrokerTest {
     var options = SubscribeOptions.group("late").withAckWait(Duration.ofMillis(150));
     broker.subscribe(ALL_ORDERS, options, got::add);
     publish("slow");
-    await().until(() -> got.size() == 2);
+    await().until(() -> got.size() >= 2);
 
     got.get(0).ack().toCompletableFuture().join();
 
