@@ -127,9 +127,13 @@ start_gateway() {
 
 # warm_gateway <seconds>: load on the governed publish that is not measured, so the JIT has compiled
 # the request path before the first point (the baselines' path is a few methods; theirs is not).
+# When pinned, the gateway may use every CPU while it warms (its compiler threads would otherwise
+# share CPU 0 with the request path), then goes back to CPU 0 to be measured.
 warm_gateway() {
+  [ ${#SERVER_PIN[@]} -eq 0 ] || pin_running "0-$(($(nproc) - 1))" "$GW_PID"
   timeout $(($1 + 10)) "${LOAD_PIN[@]}" wrk -t1 -c"$CONNS" -d"${1}s" --timeout 10s -s "$RUN/es256-100.lua" \
     "$GW_URL/v1/events/core.events" >/dev/null
+  [ ${#SERVER_PIN[@]} -eq 0 ] || pin_running "${SERVER_PIN[-1]}" "$GW_PID"
 }
 
 start_baselines() {
