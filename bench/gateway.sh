@@ -30,6 +30,7 @@ BATCH_CONNS=8       # 8 x 100 events stays under the gateway's limits.maxInFligh
 BATCH=100
 GATEWAY_WARMUP=${BENCH_GATEWAY_WARMUP:-20}   # seconds of load after the main gateway starts
 VARIANT_WARMUP=$((GATEWAY_WARMUP / 2))         # and after each variant (cache off, more rules)
+PROFILE_SECONDS=$((GATEWAY_WARMUP / 3))        # JFR over the end of the unpinned warm-up
 
 # ---------------------------------------------------------------- inputs, generated per run
 
@@ -126,9 +127,13 @@ start_gateway() {
 
 # warm_gateway <seconds>: load on the governed publish that is not measured, so the JIT has compiled
 # the request path before the first point (the baselines' path is a few methods; theirs is not).
+# When pinned, the gateway may use every CPU while it warms (its compiler threads would otherwise
+# share CPU 0 with the request path), then goes back to CPU 0 to be measured.
 warm_gateway() {
+  [ ${#SERVER_PIN[@]} -eq 0 ] || pin_running "0-$(($(nproc) - 1))" "$GW_PID"
   timeout $(($1 + 10)) "${LOAD_PIN[@]}" wrk -t1 -c"$CONNS" -d"${1}s" --timeout 10s -s "$RUN/es256-100.lua" \
     "$GW_URL/v1/events/core.events" >/dev/null
+  [ ${#SERVER_PIN[@]} -eq 0 ] || pin_running "${SERVER_PIN[-1]}" "$GW_PID"
 }
 
 start_baselines() {
@@ -266,7 +271,12 @@ run_mode() { # run_mode pinned|unpinned
   [ "$MODE" = unpinned ] || { start_gateway gateway-first-start 10 on; stop_pid "$GW_PID"; }
   start_gateway gateway 10 on
   MAIN_READY_MS=$READY_MS IDLE_RSS=$(rss_mb "$GW_PID")
-  warm_gateway "$GATEWAY_WARMUP"
+  if [ "$MODE" = unpinned ] && [ "${BENCH_PROFILE:-1}" = 1 ]; then
+    warm_gateway $((GATEWAY_WARMUP - PROFILE_SECONDS))
+    profile
+  else
+    warm_gateway "$GATEWAY_WARMUP"
+  fi
   scenario_governed
   scenario_durable
   scenario_batch
@@ -277,20 +287,13 @@ run_mode() { # run_mode pinned|unpinned
   stop_all
 }
 
-# profile: JFR of the gateway (unpinned) under scenario 1 load; the hottest methods and the share of
-# CPU samples per component go to the results.
+# profile: JFR of the unpinned gateway over the last PROFILE_SECONDS of its warm-up load (scenario 1's
+# request), so the profile costs the run no extra gateway; the hottest methods and the share of CPU
+# samples per component go to the results.
 profile() {
-  MODE=profile MODE_DIR="$RUN/profile"
-  pin_mode unpinned
-  start_nats "$MODE_DIR/nats"
-  start_gateway gateway 10 on
-  warm_gateway "$GATEWAY_WARMUP"
   local bin; bin="$(dirname "$JAVA")"
-  "$bin/jcmd" "$GW_PID" JFR.start name=bench settings=profile >/dev/null
-  run_wrk "$GW_URL/v1/events/core.events" "$RUN/es256-100.lua" "$CONNS"
-  "$bin/jcmd" "$GW_PID" JFR.stop name=bench filename="$MODE_DIR/gateway.jfr" >/dev/null
-  stop_all
-  { echo "Recorded over ${WARMUP} + ${DURATION} s of load after ${GATEWAY_WARMUP} s of warm-up ($RPS req/s)."
+  jfr_record "$GW_PID" "$MODE_DIR/gateway.jfr" warm_gateway "$PROFILE_SECONDS"
+  { echo "Recorded over the last $PROFILE_SECONDS s of the unpinned gateway's $GATEWAY_WARMUP s warm-up load."
     "$bin/jfr" view --width 150 hot-methods "$MODE_DIR/gateway.jfr"
     echo
     echo "Share of CPU samples whose stack holds (a sample can count in several rows):"
@@ -324,7 +327,6 @@ main() {
   touch "$RUN"/s{1,2,3,4,5}.md
   run_mode pinned
   run_mode unpinned
-  [ "${BENCH_PROFILE:-1}" = 1 ] && profile
   {
     echo "Points: ${WARMUP} s warm-up + ${DURATION} s measured, wrk -t1, $CONNS connections (batch $BATCH_CONNS),"
     echo "100-byte JSON bodies unless stated; pinned = servers and nats-server on CPU 0, wrk on CPU 1."
