@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param queueCapacity entries held in memory before the overflow rule applies
  * @param batchSize most entries written in one transaction
  * @param retryInterval how often an unreachable store is tried again
- * @param connectTimeout how long one attempt to reach the store may take
+ * @param connectTimeout how long one attempt to reach the store over the network may take; opening
+ *     an embedded H2 store (file or memory) in this process is waited for up to 30 s instead
  * @param retention how old records may get before retention deletes them; empty keeps all
  */
 public record AuditConfig(

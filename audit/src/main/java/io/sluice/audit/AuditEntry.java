@@ -8,9 +8,11 @@ import java.util.Objects;
  * One decision to audit, as the gateway hands it over. The log adds the chain position and hashes
  * when it writes it down, turning it into an {@link AuditRecord}.
  *
- * <p>There is deliberately no field for headers, claims, tokens or keys. Free-text fields (error,
- * receipt, rule, ids) are scrubbed of anything shaped like a bearer token or JWT. Times are kept to
- * the microsecond, the precision every supported store keeps.
+ * <p>There is deliberately no field for headers, claims, tokens or keys. The {@link #builder
+ * builder} scrubs free-text fields (error, receipt, rule, ids) of anything shaped like a bearer
+ * token or JWT; the canonical constructor keeps values as given, which is how stored and spooled
+ * records are read back exactly. Times are kept to the microsecond, the precision every supported
+ * store keeps.
  *
  * @param time when the decision was made; null lets the log stamp it at {@code append}
  * @param status the HTTP status answered (0 when there was no HTTP answer)
@@ -43,12 +45,6 @@ public record AuditEntry(
       throw new IllegalArgumentException("status must be 0..999 but was " + status);
     }
     time = time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
-    subject = SecretScrubber.scrub(subject);
-    eventId = SecretScrubber.scrub(eventId);
-    idempotencyKey = SecretScrubber.scrub(idempotencyKey);
-    receipt = SecretScrubber.scrub(receipt);
-    error = SecretScrubber.scrub(error);
-    rule = SecretScrubber.scrub(rule);
   }
 
   /** Starts an entry for this caller, action and subject (the subject may be null). */
@@ -56,7 +52,7 @@ public record AuditEntry(
     return new Builder(identity, action, subject);
   }
 
-  /** This entry stamped with a time, unless it already has one. */
+  /** This entry stamped with a time, unless it already has one: a copy, scrubbed already. */
   AuditEntry stampedAt(Instant now) {
     if (time != null) {
       return this;
@@ -169,14 +165,14 @@ public record AuditEntry(
           time,
           identity,
           action,
-          subject,
-          eventId,
-          idempotencyKey,
+          SecretScrubber.scrub(subject),
+          SecretScrubber.scrub(eventId),
+          SecretScrubber.scrub(idempotencyKey),
           outcome,
           status,
-          receipt,
-          error,
-          rule,
+          SecretScrubber.scrub(receipt),
+          SecretScrubber.scrub(error),
+          SecretScrubber.scrub(rule),
           policyVersion,
           remoteAddress,
           correlationId,

@@ -57,6 +57,15 @@ final class Migrations {
     return version;
   }
 
+  /** The newest version the migrations on the classpath bring a store to. */
+  static int latestVersion() {
+    int version = 0;
+    while (Migrations.class.getResource(LOCATION.formatted(version + 1)) != null) {
+      version++;
+    }
+    return version;
+  }
+
   static int currentVersion(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {

@@ -8,6 +8,15 @@ import java.time.Duration;
 
 /** The JDBC store behind a log: a small HikariCP pool on H2 or PostgreSQL. */
 final class Store implements AutoCloseable {
+  /**
+   * How long a connection to an embedded store (H2 file or memory) may take instead of {@code
+   * connectTimeout}. Nothing is reached over a network there: the first connection in a process
+   * loads H2 and opens or creates the file, which takes seconds on a busy machine, and timing it
+   * out would start the log refusing a store that works. An open that fails (a file another process
+   * holds) fails at once; this only bounds one that hangs.
+   */
+  static final Duration EMBEDDED_OPEN_TIMEOUT = Duration.ofSeconds(30);
+
   private final HikariDataSource pool;
   private final StoreConfig config;
 
@@ -26,7 +35,8 @@ final class Store implements AutoCloseable {
     hc.setMaximumPoolSize(4);
     hc.setMinimumIdle(0);
     hc.setInitializationFailTimeout(-1);
-    hc.setConnectionTimeout(connectTimeout.toMillis());
+    hc.setConnectionTimeout(
+        config.isEmbedded() ? EMBEDDED_OPEN_TIMEOUT.toMillis() : connectTimeout.toMillis());
     hc.setValidationTimeout(connectTimeout.toMillis() / 2);
     return new Store(new HikariDataSource(hc), config);
   }

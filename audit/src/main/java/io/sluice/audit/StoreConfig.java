@@ -32,6 +32,13 @@ public record StoreConfig(String url, String username, String password) {
     return url.startsWith("jdbc:postgresql:");
   }
 
+  /** An H2 database opened inside this process (a file or memory), not reached over the network. */
+  boolean isEmbedded() {
+    return url.startsWith("jdbc:h2:")
+        && !url.startsWith("jdbc:h2:tcp:")
+        && !url.startsWith("jdbc:h2:ssl:");
+  }
+
   /** The URL without anything that looks like a credential. */
   static String redact(String url) {
     return url.replaceAll("//[^/@]*@", "//***@").replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***");

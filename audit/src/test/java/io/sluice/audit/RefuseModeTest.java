@@ -58,9 +58,13 @@ class RefuseModeTest {
     AtomicInteger next = new AtomicInteger();
     try (AuditLog log =
         AuditLog.open(config(url, OnStoreFailure.REFUSE, dir.resolve("spool"), 50))) {
+      // the first connection can take longer than the 500 ms connect timeout on a busy machine
+      // (the server opens and creates the database); until the writer has it, the log refuses
+      await().atMost(Duration.ofSeconds(10)).until(log::isAccepting);
       for (int i = 0; i < 20; i++) {
         appendRecording(log, next, accepted);
       }
+      assertThat(accepted).hasSize(20);
       server.stop();
 
       await()

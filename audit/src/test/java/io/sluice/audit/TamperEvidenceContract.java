@@ -6,8 +6,12 @@ import io.sluice.audit.ChainBreak.Kind;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tamper evidence on every store: records changed, deleted, inserted or moved with plain SQL are
@@ -32,36 +36,64 @@ abstract class TamperEvidenceContract extends StoreTestBase {
             });
   }
 
-  @Test
-  void verify_recordChangedWithSql_reportsChangedAtItsSeq() throws SQLException {
-    String chain = uniqueChain();
-    AuditLog log = logWith(chain, 10);
-
-    sql(
-        "UPDATE audit_record SET outcome = 'allowed', status = 200 WHERE chain = ? AND seq = 4",
-        chain);
-
-    assertBreak(log.verify(chain), chain, 4, Kind.CHANGED);
+  /** Plain SQL run against a chain of {@code records} records, and the break verify must report. */
+  record SqlTamper(String name, int records, List<String> statements, long seq, Kind kind) {
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
-  @Test
-  void verify_recordDeletedWithSql_reportsTheGap() throws SQLException {
-    String chain = uniqueChain();
-    AuditLog log = logWith(chain, 10);
-
-    sql("DELETE FROM audit_record WHERE chain = ? AND seq = 6", chain);
-
-    assertBreak(log.verify(chain), chain, 6, Kind.DELETED);
+  static Stream<SqlTamper> sqlTampering() {
+    return Stream.of(
+        new SqlTamper(
+            "record changed: CHANGED at its seq",
+            10,
+            List.of(
+                "UPDATE audit_record SET outcome = 'allowed', status = 200"
+                    + " WHERE chain = ? AND seq = 4"),
+            4,
+            Kind.CHANGED),
+        new SqlTamper(
+            "record deleted: DELETED at the gap",
+            10,
+            List.of("DELETE FROM audit_record WHERE chain = ? AND seq = 6"),
+            6,
+            Kind.DELETED),
+        new SqlTamper(
+            "last records deleted: DELETED against the head",
+            10,
+            List.of("DELETE FROM audit_record WHERE chain = ? AND seq >= 9"),
+            9,
+            Kind.DELETED),
+        new SqlTamper(
+            "two records swapped: REORDERED",
+            8,
+            List.of(
+                "UPDATE audit_record SET seq = -1 WHERE chain = ? AND seq = 3",
+                "UPDATE audit_record SET seq = 3 WHERE chain = ? AND seq = 4",
+                "UPDATE audit_record SET seq = 4 WHERE chain = ? AND seq = -1"),
+            3,
+            Kind.REORDERED),
+        new SqlTamper(
+            "first records cut without a retention record: DELETED from the start",
+            5,
+            List.of("DELETE FROM audit_record WHERE chain = ? AND seq <= 2"),
+            1,
+            Kind.DELETED));
   }
 
-  @Test
-  void verify_lastRecordsDeletedWithSql_reportsDeletedAgainstTheHead() throws SQLException {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sqlTampering")
+  void verify_chainTamperedWithSql_reportsTheFirstBreak(SqlTamper tamper) throws SQLException {
     String chain = uniqueChain();
-    AuditLog log = logWith(chain, 10);
+    AuditLog log = logWith(chain, tamper.records());
 
-    sql("DELETE FROM audit_record WHERE chain = ? AND seq >= 9", chain);
+    for (String statement : tamper.statements()) {
+      sql(statement, chain);
+    }
 
-    assertBreak(log.verify(chain), chain, 9, Kind.DELETED);
+    assertBreak(log.verify(chain), chain, tamper.seq(), tamper.kind());
   }
 
   @Test
@@ -96,18 +128,6 @@ abstract class TamperEvidenceContract extends StoreTestBase {
     insertRaw(AuditRecord.chained(chain, 3, fake, null, second.hash()));
 
     assertBreak(log.verify(chain), chain, 3, Kind.INSERTED);
-  }
-
-  @Test
-  void verify_twoRecordsSwappedWithSql_reportsReordered() throws SQLException {
-    String chain = uniqueChain();
-    AuditLog log = logWith(chain, 8);
-
-    sql("UPDATE audit_record SET seq = -1 WHERE chain = ? AND seq = 3", chain);
-    sql("UPDATE audit_record SET seq = 3 WHERE chain = ? AND seq = 4", chain);
-    sql("UPDATE audit_record SET seq = 4 WHERE chain = ? AND seq = -1", chain);
-
-    assertBreak(log.verify(chain), chain, 3, Kind.REORDERED);
   }
 
   @Test
@@ -166,16 +186,6 @@ abstract class TamperEvidenceContract extends StoreTestBase {
     sql("UPDATE audit_record SET cut_seq = 2 WHERE chain = ? AND seq = 5", chain);
 
     assertThat(log.verify(chain).intact()).isFalse();
-  }
-
-  @Test
-  void verify_cutWithoutRetentionRecord_reportsDeletedFromTheStart() throws SQLException {
-    String chain = uniqueChain();
-    AuditLog log = logWith(chain, 5);
-
-    sql("DELETE FROM audit_record WHERE chain = ? AND seq <= 2", chain);
-
-    assertBreak(log.verify(chain), chain, 1, Kind.DELETED);
   }
 
   @Test
