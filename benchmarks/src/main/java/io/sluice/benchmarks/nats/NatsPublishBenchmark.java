@@ -13,6 +13,8 @@ import io.sluice.broker.PublishReceipt;
 import io.sluice.envelope.BinaryMode;
 import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.Subject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,8 +57,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>Neither side sends {@code Nats-Msg-Id} (Sluice sets it only from an {@code idempotencykey},
  * which these events lack), so the stream de-duplicates nothing; a duplicate acknowledgement on
- * either side fails the run. Starts its own {@code nats-server -js} (memory stream) on a free
- * loopback port.
+ * either side fails the run. Beside each score the run reports the CPU time of the publishing
+ * thread per publish ({@link PublisherCpu}). Starts its own {@code nats-server -js} (memory stream)
+ * on a free loopback port.
  *
  * <p>Run from the repository root (prints the Sluice/raw ratios at the end and writes
  * benchmarks/results/&lt;date&gt;-nats-publish.txt):
@@ -133,6 +137,32 @@ public class NatsPublishBenchmark {
     server.close();
   }
 
+  /**
+   * The CPU time of the publishing thread during each measured iteration, reported beside the score
+   * as a rate (CPU nanoseconds per second); divided by the score it is the CPU time per publish,
+   * which the machine's other load disturbs far less than the throughput.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class PublisherCpu {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private long start;
+
+    /** Read by JMH after the iteration. */
+    public long cpuNanos;
+
+    @Setup(Level.Iteration)
+    public void begin() {
+      cpuNanos = 0;
+      start = THREADS.getCurrentThreadCpuTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void end() {
+      cpuNanos = THREADS.getCurrentThreadCpuTime() - start;
+    }
+  }
+
   /** The index of the next event to publish, cycling through all of them. */
   private int nextEvent() {
     int i = next;
@@ -141,14 +171,14 @@ public class NatsPublishBenchmark {
   }
 
   @Benchmark
-  public PublishReceipt sluiceDurable() {
+  public PublishReceipt sluiceDurable(PublisherCpu cpu) {
     PublishReceipt receipt =
         broker.publish(DURABLE, events[nextEvent()], AckMode.DURABLE).toCompletableFuture().join();
     return requireStored(receipt.duplicate(), receipt);
   }
 
   @Benchmark
-  public PublishAck baselineRawJetStreamDurable() {
+  public PublishAck baselineRawJetStreamDurable(PublisherCpu cpu) {
     int i = nextEvent();
     reused.put("ce-id", events[i].id());
     PublishAck ack = rawJetStream.publishAsync(DURABLE.value(), reused, payloads[i]).join();
@@ -156,7 +186,7 @@ public class NatsPublishBenchmark {
   }
 
   @Benchmark
-  public PublishReceipt sluiceFireAndForget() {
+  public PublishReceipt sluiceFireAndForget(PublisherCpu cpu) {
     return broker
         .publish(CORE, events[nextEvent()], AckMode.FIRE_AND_FORGET)
         .toCompletableFuture()
@@ -165,7 +195,7 @@ public class NatsPublishBenchmark {
 
   /** The reference: one reused header set, the event's {@code ce-id} put before each publish. */
   @Benchmark
-  public void baselineRawCoreFireAndForget() {
+  public void baselineRawCoreFireAndForget(PublisherCpu cpu) {
     int i = nextEvent();
     reused.put("ce-id", events[i].id());
     raw.publish(CORE.value(), reused, payloads[i]);
@@ -173,7 +203,7 @@ public class NatsPublishBenchmark {
 
   /** Raw jnats building the event's header set anew for each publish. */
   @Benchmark
-  public void baselineRawCoreHeadersPerEvent() {
+  public void baselineRawCoreHeadersPerEvent(PublisherCpu cpu) {
     int i = nextEvent();
     CloudEvent event = events[i];
     Headers perEvent =
@@ -192,7 +222,7 @@ public class NatsPublishBenchmark {
    * put; jnats copies it on each publish as it does the reference's.
    */
   @Benchmark
-  public void upperBoundRawCoreIdenticalHeaders() {
+  public void upperBoundRawCoreIdenticalHeaders(PublisherCpu cpu) {
     raw.publish(CORE.value(), identical, payloads[nextEvent()]);
   }
 
@@ -203,32 +233,47 @@ public class NatsPublishBenchmark {
     return ack;
   }
 
-  /** Runs every benchmark of this class and prints each Sluice score as a ratio to its baseline. */
+  /**
+   * Runs every benchmark of this class and prints each Sluice score as a ratio to its baseline, in
+   * throughput and in CPU time of the publishing thread per publish.
+   */
   public static void main(String[] args) throws Exception {
     Collection<RunResult> results =
         new Runner(new OptionsBuilder().include(NatsPublishBenchmark.class.getSimpleName()).build())
             .run();
-    System.out.printf("%nSluice / raw jnats throughput (1.00 = no overhead)%n");
-    printRatio(results, "sluiceDurable", "baselineRawJetStreamDurable");
-    printRatio(results, "sluiceFireAndForget", "baselineRawCoreFireAndForget");
-    printRatio(results, "sluiceFireAndForget", "baselineRawCoreHeadersPerEvent");
-    System.out.printf("Upper bound, not a target (the same ce-id for every event)%n");
-    printRatio(results, "sluiceFireAndForget", "upperBoundRawCoreIdenticalHeaders");
-  }
-
-  private static void printRatio(Collection<RunResult> results, String sluice, String baseline) {
-    double s = score(results, sluice);
-    double b = score(results, baseline);
     System.out.printf(
-        "  %-22s %12.0f ops/s vs %-30s %12.0f ops/s  ratio %.2f%n", sluice, s, baseline, b, s / b);
+        "%nSluice / raw jnats, throughput and publishing-thread CPU (1.00 = no overhead)%n");
+    printRatios(results, "sluiceDurable", "baselineRawJetStreamDurable");
+    printRatios(results, "sluiceFireAndForget", "baselineRawCoreFireAndForget");
+    printRatios(results, "sluiceFireAndForget", "baselineRawCoreHeadersPerEvent");
+    System.out.printf("Upper bound, not a target (the same ce-id for every event)%n");
+    printRatios(results, "sluiceFireAndForget", "upperBoundRawCoreIdenticalHeaders");
   }
 
-  private static double score(Collection<RunResult> results, String method) {
+  private static void printRatios(Collection<RunResult> results, String sluice, String baseline) {
+    RunResult s = result(results, sluice);
+    RunResult b = result(results, baseline);
+    double sluiceScore = s.getPrimaryResult().getScore();
+    double baselineScore = b.getPrimaryResult().getScore();
+    System.out.printf(
+        "  %-22s %12.0f ops/s vs %-34s %12.0f ops/s  ratio %.2f%n",
+        sluice, sluiceScore, baseline, baselineScore, sluiceScore / baselineScore);
+    double sluiceCpu = cpuPerOp(s);
+    double baselineCpu = cpuPerOp(b);
+    System.out.printf(
+        "  %-22s %12.0f ns CPU/op vs %-31s %12.0f ns CPU/op  ratio %.2f (baseline / Sluice)%n",
+        "", sluiceCpu, "", baselineCpu, baselineCpu / sluiceCpu);
+  }
+
+  private static double cpuPerOp(RunResult result) {
+    return result.getSecondaryResults().get("cpuNanos").getScore()
+        / result.getPrimaryResult().getScore();
+  }
+
+  private static RunResult result(Collection<RunResult> results, String method) {
     return results.stream()
         .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
         .findFirst()
-        .orElseThrow()
-        .getPrimaryResult()
-        .getScore();
+        .orElseThrow();
   }
 }
