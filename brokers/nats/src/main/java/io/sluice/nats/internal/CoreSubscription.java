@@ -5,7 +5,6 @@ import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.sluice.broker.Subscription;
 import io.sluice.broker.support.GuardedHandler;
-import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.SubjectPattern;
 import java.time.Duration;
 import java.util.Optional;
@@ -65,14 +64,7 @@ final class CoreSubscription implements Subscription {
   }
 
   private void onMessage(Message message) {
-    CloudEvent event;
-    try {
-      event = EventCodec.decode(message);
-    } catch (RuntimeException e) {
-      handler.undecodable(message.getSubject(), e);
-      return;
-    }
-    handler.deliver(new CoreDelivery(connection, message, event));
+    Inbound.deliver(message, handler, event -> new CoreDelivery(connection, message, event));
   }
 
   private void flush() {

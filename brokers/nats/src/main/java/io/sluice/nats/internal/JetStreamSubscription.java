@@ -13,7 +13,6 @@ import io.sluice.broker.SubscribeOptions;
 import io.sluice.broker.Subscription;
 import io.sluice.broker.support.GuardedHandler;
 import io.sluice.broker.support.InFlight;
-import io.sluice.envelope.CloudEvent;
 import io.sluice.subject.SubjectPattern;
 import java.io.IOException;
 import java.time.Duration;
@@ -158,15 +157,9 @@ final class JetStreamSubscription implements Subscription {
   }
 
   private void deliver(Message message) {
-    CloudEvent event;
-    try {
-      event = EventCodec.decode(message);
-    } catch (RuntimeException e) {
-      handler.undecodable(message.getSubject(), e);
+    if (!Inbound.deliver(message, handler, event -> new JetStreamDelivery(message, event))) {
       message.term();
-      return;
     }
-    handler.deliver(new JetStreamDelivery(message, event));
   }
 
   @Override
