@@ -11,9 +11,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Lends the proxy the gateway's request bookkeeping, authentication, rate limit, policy (the {@code
- * request} action), audit trail and problem responses. An allowed call leaves two records: the
- * allow decision before anything is forwarded, and its outcome (status, route, method, path,
- * upstream, latency, emitted event) once the response is sent.
+ * request} action), audit trail and problem responses. An allowed call leaves one record: the log
+ * holds the allow decision before anything is forwarded (refusing it stops the call), and the
+ * outcome (status, route, method, path, upstream, latency, emitted event) completes it once the
+ * response is sent. A refused call is one denied record.
  */
 final class ProxyBridge implements ProxyHost {
   static final String AUDIT_REFUSED_RULE = "audit-unavailable";
@@ -67,8 +68,9 @@ final class ProxyBridge implements ProxyHost {
   }
 
   /**
-   * Asks the policy and puts the decision on the audit trail; an allow the audit log refuses
-   * becomes a denial by {@value #AUDIT_REFUSED_RULE}, answered 503 by {@link #forbidden}.
+   * Asks the policy; a denial is appended to the audit trail, an allow is held by it until {@link
+   * #finished} completes it. An allow the audit log refuses to hold becomes a denial by {@value
+   * #AUDIT_REFUSED_RULE}, answered 503 by {@link #forbidden}.
    */
   @Override
   public Decision decide(RoutingContext ctx, Identity identity, String subject) {
@@ -83,7 +85,7 @@ final class ProxyBridge implements ProxyHost {
     }
     call.decision = decision;
     try {
-      recorder.allow(ctx, call, 0);
+      recorder.hold(ctx, call);
       ctx.put(AUDITED_CALL, call);
       return decision;
     } catch (ProblemException refused) {
@@ -95,10 +97,13 @@ final class ProxyBridge implements ProxyHost {
     }
   }
 
-  /** The outcome record of an allowed call: its status, where it went, how long it took. */
+  /**
+   * Completes the held decision of an allowed call with its outcome: its status, where it went, how
+   * long it took. Only the first call for a request counts.
+   */
   @Override
   public void finished(RoutingContext ctx, ProxyCall call, String receipt, String error) {
-    AuditedCall audited = ctx.get(AUDITED_CALL);
+    AuditedCall audited = ctx.remove(AUDITED_CALL);
     if (audited != null) {
       recorder.finished(ctx, audited, call.status(), receipt, error);
     }

@@ -38,6 +38,9 @@ final class RuleIndex {
   List<Rule> candidates(String subject) {
     List<Integer> found = new ArrayList<>();
     root.collect(subject.split("\\.", -1), 0, found);
+    if (found.size() == 1) {
+      return List.of(rules.get(found.get(0)));
+    }
     return found.stream().sorted().distinct().map(rules::get).toList();
   }
 

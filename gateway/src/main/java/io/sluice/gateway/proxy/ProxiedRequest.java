@@ -31,6 +31,9 @@ final class ProxiedRequest {
   /** The caller's connection closed before its response ended. */
   boolean callerGone;
 
+  /** The call's ending was recorded; it is recorded once. */
+  boolean recorded;
+
   ProxiedRequest(RoutingContext ctx, ProxyConfig.Route route, String requestId) {
     this.ctx = ctx;
     this.route = route;

@@ -74,10 +74,36 @@ final class ProxyHandler implements Handler<RoutingContext> {
     p.allowed = decision.allowed();
     if (!decision.allowed()) {
       refuse(p, host.forbidden(p.subject, decision));
-    } else if (isUpgrade(p)) {
-      relay.relay(p, this::record);
     } else {
-      forwarder.forward(p, this::record);
+      send(p);
+    }
+  }
+
+  /**
+   * Forwards or relays an allowed call. Its audit decision is held until {@link #record} completes
+   * it, so a failure of the gateway's own before the call has ended still ends it, as a 502.
+   */
+  private void send(ProxiedRequest p) {
+    try {
+      if (isUpgrade(p)) {
+        relay.relay(p, this::record);
+      } else {
+        forwarder.forward(p, this::record);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("proxying request {} failed", p.requestId, e);
+      if (!p.recorded) {
+        abort(p);
+      }
+    }
+  }
+
+  private void abort(ProxiedRequest p) {
+    if (p.ctx.response().headWritten()) {
+      p.ctx.response().reset();
+      record(p, 502);
+    } else {
+      refuse(p, ProxyProblems.badGateway(p.route.name(), "the gateway could not forward it"));
     }
   }
 
@@ -102,9 +128,16 @@ final class ProxyHandler implements Handler<RoutingContext> {
 
   /**
    * The typed event for one call, and a DEBUG line with its details (the access line carries the
-   * route, status, identity, subject, rule, upstream and attempts at INFO).
+   * route, status, identity, subject, rule, upstream and attempts at INFO). Only the first ending
+   * of a call is recorded: an allowed call's audit record is completed exactly once.
    */
   void record(ProxiedRequest p, int status) {
+    if (p.recorded) {
+      LOG.error(
+          "request {} ended twice (status {}); the second ending is ignored", p.requestId, status);
+      return;
+    }
+    p.recorded = true;
     ProxyCall call = p.toCall(status);
     if (LOG.isDebugEnabled()) {
       debugLine(call);

@@ -34,11 +34,14 @@ public interface ProxyHost {
 
   void throttle(Identity identity);
 
-  /** The policy's decision, on the audit trail before the call goes anywhere. */
+  /**
+   * The policy's decision, on the audit trail before the call goes anywhere: a denial as its
+   * record, an allow held until {@link #finished} completes it.
+   */
   Decision decide(RoutingContext ctx, Identity identity, String subject);
 
   /**
-   * Puts how an allowed call ended on the audit trail.
+   * Completes an allowed call's held audit record with how it ended; call it once per call.
    *
    * @param receipt what happened ({@link ProxyCall#summary()}, and where the call's event went)
    * @param error why the call or its event failed, or null

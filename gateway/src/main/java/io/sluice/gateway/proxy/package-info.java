@@ -8,8 +8,8 @@
  * healthy ones, with the caller's identity in headers it cannot forge and, optionally, a signed
  * assertion. Instances are ejected after consecutive failures and readmitted by health checks.
  * Every call ends as one {@link io.sluice.gateway.proxy.ProxyCall}: a log line, meters, the {@link
- * io.sluice.gateway.proxy.ProxyListener} hook, an audit outcome record through {@link
- * io.sluice.gateway.proxy.ProxyHost#finished}, and, for a route with {@code emit}, an {@code
- * io.sluice.proxy.call} CloudEvent published after the response.
+ * io.sluice.gateway.proxy.ProxyListener} hook, its one audit record (the decision held before
+ * forwarding, completed through {@link io.sluice.gateway.proxy.ProxyHost#finished}), and, for a
+ * route with {@code emit}, an {@code io.sluice.proxy.call} CloudEvent published after the response.
  */
 package io.sluice.gateway.proxy;

@@ -79,6 +79,7 @@ class ProxyCallerGoneTest {
       assertThat(ProxyAuditTest.outcomes(gw))
           .extracting(ProxyAuditTest.Row::status)
           .containsExactly(499, 499, 499, 499, 499, 200);
+      assertThat(ProxyAuditTest.proxyRecords(gw)).hasSize(6);
       assertThat(logs.accessLines())
           .extracting(line -> String.valueOf(line.getKeyValuePairs()))
           .filteredOn(kv -> kv.contains("status=\"499\""))
