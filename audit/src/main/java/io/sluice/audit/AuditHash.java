@@ -95,8 +95,14 @@ public final class AuditHash {
 
   static void appendString(StringBuilder out, String s) {
     out.append('"');
+    int plainFrom = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, plainFrom, i);
+      plainFrom = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -105,18 +111,10 @@ public final class AuditHash {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> appendPlain(out, c);
+        default -> out.append(String.format("\\u%04x", (int) c));
       }
     }
-    out.append('"');
-  }
-
-  private static void appendPlain(StringBuilder out, char c) {
-    if (c < 0x20) {
-      out.append(String.format("\\u%04x", (int) c));
-    } else {
-      out.append(c);
-    }
+    out.append(s, plainFrom, s.length()).append('"');
   }
 
   static String sha256(String text) {
